@@ -1,0 +1,49 @@
+# newsprism: `make demo` and `make test` each set up a fresh machine by themselves.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SHARED ?= ../shared
+export NEWSPRISM_SHARED := $(abspath $(SHARED))
+
+.PHONY: setup demo test lint format eval bench models clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[dev]"
+	touch $@
+
+setup: $(VENV)/.installed
+
+# The main job: ingest the team's example articles (every input format) into the default
+# DuckDB file, then show what newsprism finds in the prototype article.
+demo: setup
+	$(VENV)/bin/newsprism ingest examples/text examples/html examples/jsonl/articles.jsonl \
+		examples/feed examples/warc
+	$(VENV)/bin/newsprism ingest examples/jsonl/custom_fields.jsonl \
+		--field title=headline --field text=story --field date=published --field url=link
+	$(VENV)/bin/newsprism analyze $(SHARED)/seed/000_b9e8d1aa8b426156.txt --date 2020-01-21
+
+test: setup lint
+	$(PY) -m pytest -q
+
+lint: setup
+	$(VENV)/bin/ruff check src tests eval benchmarks training examples
+	$(VENV)/bin/ruff format --check src tests eval benchmarks training examples
+	$(VENV)/bin/mypy
+
+format: setup
+	$(VENV)/bin/ruff check --fix src tests eval benchmarks training examples
+	$(VENV)/bin/ruff format src tests eval benchmarks training examples
+
+# Rerun the evaluations and rewrite eval/results/*.json (CI checks the pinned floors instead).
+eval: setup
+	$(PY) -m eval.layout
+	$(PY) -m eval.html
+
+bench: setup
+	$(PY) benchmarks/bench_ingest.py
+
+clean:
+	rm -rf $(VENV) newsprism.duckdb build *.egg-info
+
+-include training/Makefile.models

@@ -1,0 +1,126 @@
+"""Evaluate the layout stage.
+
+1. Field accuracy on the team's annotated articles (eval/gold/layout.jsonl: the seed and
+   examples/text): title, subtitle, byline, image credits, syndication source, off-topic
+   segments, and where the clean body starts and ends.
+2. Off-topic tails on AllSides dev articles (eval.data.allsides_split): each article once as
+   published (any tail removed there counts against precision, though some are real
+   boilerplate), and once with a paragraph of an article on another topic appended (the
+   republishing-site promo this stage exists to catch). Reports precision, recall, F1 and
+   the share of unmodified articles that lost a segment. Only the evidence rule is scored
+   here: removals by cue phrase ("Sign up for ...", "ADVERTISEMENT") are mostly real
+   boilerplate in AllSides texts and are checked on the gold articles instead.
+
+    python -m eval.layout [--n 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from eval.data import allsides  # noqa: E402
+from newsprism.readers import ReadOptions, read  # noqa: E402
+from newsprism.records import Article, article_id  # noqa: E402
+from newsprism.stages.layout import Layout, LayoutOptions  # noqa: E402
+
+FIELDS = ("title", "subtitle", "byline", "image_credits", "syndicated_from", "off_topic",
+          "body_first", "body_last")  # fmt: skip
+
+
+def _norm(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_norm(v) for v in value]
+    return " ".join(str(value).split()).rstrip(".") if value is not None else None
+
+
+def gold_fields(layout: Layout | None = None) -> dict[str, Any]:
+    """Per-field accuracy over the annotated articles, and the mismatches."""
+    layout = layout or Layout()
+    right = dict.fromkeys(FIELDS, 0)
+    misses: list[str] = []
+    gold = [json.loads(line) for line in (REPO / "eval/gold/layout.jsonl").open(encoding="utf-8")]
+    for g in gold:
+        (article,) = [a for a in read([REPO / g["path"]], ReadOptions()) if isinstance(a, Article)]
+        a = layout.lay_out(article)
+        got = {
+            "title": a.title, "subtitle": a.subtitle, "byline": a.byline,
+            "image_credits": list(a.image_credits), "syndicated_from": a.syndicated_from,
+            "off_topic": [o.text for o in a.off_topic],
+            "body_first": a.body[:40], "body_last": a.body[-40:],
+        }  # fmt: skip
+        for f in FIELDS:
+            if _norm(got[f]) == _norm(g[f]):
+                right[f] += 1
+            else:
+                misses.append(f"{g['path']}: {f}: got {got[f]!r}, want {g[f]!r}")
+    n = len(gold)
+    scores = {f"field_{f}": right[f] / n for f in FIELDS}
+    scores["field_all"] = sum(right.values()) / (n * len(FIELDS))
+    return {"scores": scores, "misses": misses, "articles": n}
+
+
+def spliced_tails(
+    n: int = 1000, options: LayoutOptions | None = None, seed: int = 13
+) -> dict[str, float]:
+    """Off-topic tail detection on AllSides dev articles with and without a spliced tail."""
+    layout = Layout(options)
+    docs = [d for d in allsides("dev", limit=n * 2) if d["text"].count("\n\n") >= 3][:n]
+    rng = random.Random(seed)
+    tp = fp = fn = clean_touched = 0
+    for d in docs:
+        other = rng.choice([o for o in docs[:200] if o["topic"] != d["topic"]] or docs)
+        paras = [p for p in other["text"].split("\n\n") if 80 <= len(p) <= 400]
+        tail = paras[0] if paras else other["text"][:300]
+        for spliced in (False, True):
+            text = d["text"] + ("\n\n" + tail if spliced else "")
+            art = Article(id=article_id(None, d["title"], text), text=text, title=d["title"],
+                          layout="separated")  # fmt: skip
+            # cue removals are judged by the gold articles; here only the evidence rule counts
+            moved = [
+                o.text for o in layout.lay_out(art).off_topic if o.reason.startswith("off-topic")
+            ]
+            if spliced:
+                found = tail.strip() in moved
+                tp += found
+                fn += not found
+                fp += len(moved) - found
+            else:
+                fp += len(moved)
+                clean_touched += bool(moved)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"tail_precision": precision, "tail_recall": recall, "tail_f1": f1,
+            "unmodified_touched": clean_touched / len(docs), "tail_articles": len(docs)}  # fmt: skip
+
+
+def evaluate(n: int = 600) -> dict[str, float]:
+    return {**gold_fields()["scores"], **spliced_tails(n)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=1000, help="AllSides dev articles to splice")
+    args = parser.parse_args()
+    gold = gold_fields()
+    for miss in gold["misses"]:
+        print("miss:", miss)
+    result = {**gold["scores"], **spliced_tails(args.n)}
+    for k, v in result.items():
+        print(f"{k:22s} {v:.3f}" if isinstance(v, float) else f"{k:22s} {v}")
+    out = REPO / "eval/results/layout.json"
+    out.write_text(
+        json.dumps({"command": f"python -m eval.layout --n {args.n}", **result}, indent=1) + "\n"
+    )
+
+
+if __name__ == "__main__":
+    main()

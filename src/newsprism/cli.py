@@ -1,0 +1,262 @@
+"""The command line: each command parses its arguments and calls the library.
+
+Exit status: 0 when every article was analysed, 1 when some had problems (each reported,
+the others still done), 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from . import readers
+from .config import Settings, load_settings
+from .ingest import IngestSummary, ingest
+from .pipeline import Pipeline
+from .readers import ReadOptions, Source
+from .readers.decode import normalize_date
+from .readers.jsonl import FIELDS as JSON_FIELDS
+from .records import Analysis, Problem
+from .store import Store
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="newsprism: who said what, where, when, and on which side, across news articles.",
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+PathsArg = Annotated[
+    list[str], typer.Argument(help="Files, directories, .gz files, or - for stdin.")
+]
+DbOpt = Annotated[str | None, typer.Option("--db", help="DuckDB file [default: newsprism.duckdb].")]
+FormatOpt = Annotated[
+    str | None, typer.Option("--format", help="text|html|json|jsonl|feed|warc (default: detect).")
+]
+DateOpt = Annotated[
+    str | None,
+    typer.Option("--date", help="Publication date where the input has none (YYYY-MM-DD)."),
+]
+FieldOpt = Annotated[
+    list[str] | None,
+    typer.Option("--field", help="JSON field mapping OURS=THEIRS, e.g. text=story (repeatable)."),
+]
+ConfigOpt = Annotated[str | None, typer.Option("--config", help="A newsprism.toml settings file.")]
+
+
+def _settings(config: str | None) -> Settings:
+    try:
+        return load_settings(config)
+    except (OSError, ValueError) as e:
+        raise typer.BadParameter(str(e), param_hint="--config") from e
+
+
+def _read_options(
+    fmt: str | None, date: str | None, fields: list[str] | None, s: Settings
+) -> ReadOptions:
+    if fmt == "json":
+        fmt = "jsonl"
+    if fmt is not None and fmt not in readers.FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of text, html, json, jsonl, feed, warc",
+                                 param_hint="--format")  # fmt: skip
+    if date is not None and normalize_date(date) is None:
+        raise typer.BadParameter(f"{date!r} is not a date (YYYY-MM-DD)", param_hint="--date")
+    mapping = {}
+    for spec in fields or []:
+        ours, sep, theirs = spec.partition("=")
+        if not sep or not theirs or ours not in JSON_FIELDS:
+            known = ", ".join(JSON_FIELDS)
+            raise typer.BadParameter(f"{spec!r}: use OURS=THEIRS with OURS one of {known}",
+                                     param_hint="--field")  # fmt: skip
+        mapping[ours] = theirs
+    return ReadOptions(format=fmt, date=normalize_date(date), field_map=mapping,
+                       max_bytes=s.max_article_bytes)  # fmt: skip
+
+
+@app.command()
+def analyze(
+    paths: PathsArg,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON object per article per line.")
+    ] = False,
+    fmt: FormatOpt = None,
+    date: DateOpt = None,
+    field: FieldOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Analyse articles and print what was found (nothing is stored)."""
+    s = _settings(config)
+    options = _read_options(fmt, date, field, s)
+    pipeline = Pipeline(s.stages)
+    failed = 0
+    for item in pipeline.stream(readers.read(paths, options)):
+        if isinstance(item, Problem):
+            failed += 1
+            err.print(f"[red]problem[/red] {escape(item.describe())}")
+            continue
+        failed += bool(item.problems)
+        for p in item.problems:
+            err.print(f"[red]problem[/red] {escape(p.describe())}")
+        if as_json:
+            sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            report(item.to_dict())
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: PathsArg,
+    db: DbOpt = None,
+    fmt: FormatOpt = None,
+    date: DateOpt = None,
+    field: FieldOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Read, analyse and store articles; a rerun stores only what is new."""
+    s = _settings(config)
+    options = _read_options(fmt, date, field, s)
+    total = sum(src.size for src in readers.sources(paths) if isinstance(src, Source))
+    done: dict[str, int] = {}
+    with Store(db or s.db) as store, Progress(
+        TextColumn("[bold]ingest"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
+        TextColumn("{task.fields[counts]}"), console=err, transient=False,
+    ) as bar:  # fmt: skip
+        task = bar.add_task("ingest", total=total or None, counts="")
+
+        def progress(source: Source | None, position: int, summary: IngestSummary) -> None:
+            if source is not None:
+                done[source.path] = position
+            counts = f"{summary.read:,} read, {summary.stored:,} stored"
+            bar.update(task, completed=sum(done.values()), counts=counts)
+
+        summary = ingest(paths, store, Pipeline(s.stages), options, s.batch_size, progress)
+        in_db = store.count()
+    for p in summary.problems[:50]:
+        err.print(f"[red]problem[/red] {escape(p.describe())}")
+    if len(summary.problems) > 50:
+        err.print(f"... and {len(summary.problems) - 50} more (newsprism problems --db ...)")
+    table = Table(title=f"ingest into {db or s.db}", show_header=False)
+    for label, value in (("read", summary.read), ("stored", summary.stored),
+                         ("skipped, already stored", summary.skipped),
+                         ("problems", len(summary.problems)), ("articles in store", in_db)):  # fmt: skip
+        table.add_row(label, f"{value:,}")
+    err.print(table)
+    raise typer.Exit(0 if summary.ok else 1)
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="An article id (or a unique prefix of one).")],
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON object.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Show one stored article's analysis."""
+    with _open(db, config) as store:
+        found = store.get(article_id)
+    if found is None:
+        err.print(f"no article {article_id!r} in the store")
+        raise typer.Exit(1)
+    if as_json:
+        sys.stdout.write(json.dumps(found, ensure_ascii=False) + "\n")
+    else:
+        report(found)
+
+
+@app.command()
+def problems(
+    db: DbOpt = None,
+    limit: Annotated[int, typer.Option(help="How many to list.")] = 100,
+    config: ConfigOpt = None,
+) -> None:
+    """List the problems recorded in the store, newest first."""
+    with _open(db, config) as store:
+        rows = store.problems(limit)
+    for r in rows:
+        where = r["path"] or r["article_id"] or "<input>"
+        item = f" [{r['item']}]" if r["item"] else ""
+        out.print(f"{escape(where)}{escape(item)}: {r['stage']}: {escape(r['message'])}")
+    if not rows:
+        out.print("no problems recorded")
+
+
+@app.command()
+def export(
+    out_path: Annotated[
+        str, typer.Argument(metavar="OUT", help="Output file (jsonl) or folder (parquet).")
+    ],
+    fmt: Annotated[str, typer.Option("--format", help="jsonl | parquet")] = "jsonl",
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Export the store: JSON Lines of analyses, or one Parquet file per table."""
+    if fmt not in ("jsonl", "parquet"):
+        raise typer.BadParameter(f"{fmt!r}: use jsonl or parquet", param_hint="--format")
+    with _open(db, config) as store:
+        files = store.export(fmt, out_path)
+    for f in files:
+        err.print(f"wrote {f}")
+
+
+def _open(db: str | None, config: str | None) -> Store:
+    path = db or _settings(config).db
+    try:
+        return Store(path, read_only=True)
+    except FileNotFoundError as e:
+        err.print(str(e))
+        raise typer.Exit(2) from e
+
+
+def report(d: dict[str, Any]) -> None:
+    """A readable report of one analysis."""
+    a = d["article"]
+    out.rule(f"[bold]{escape(a['title'] or '(no title)')}")
+    for label, key in (("subtitle", "subtitle"), ("byline", "byline"), ("date", "date"),
+                       ("source", "source"), ("syndicated from", "syndicated_from"),
+                       ("url", "url"), ("language", "language"), ("id", "id")):  # fmt: skip
+        if a.get(key):
+            out.print(f"[bold]{label}:[/bold] {escape(str(a[key]))}")
+    for credit in a["image_credits"]:
+        out.print(f"[bold]image credit:[/bold] {escape(credit)}")
+    words = len(a["body"].split())
+    paragraphs = a["body"].split("\n\n")
+    out.print(f"[bold]body:[/bold] {words:,} words in {len(paragraphs)} paragraphs")
+    for para in paragraphs[:3]:
+        out.print(f"  {escape(para[:300])}{'…' if len(para) > 300 else ''}")
+    for seg in a["off_topic"]:
+        out.print(
+            f"[bold yellow]off-topic[/bold yellow] ({escape(seg['reason'])}): {escape(seg['text'][:200])}"
+        )
+    for e in d["entities"]:
+        out.print(f"[bold]entity:[/bold] {escape(e['name'])} ({e['type']})")
+    for q in d["quotes"]:
+        who = q["speaker"]["name"] or q["speaker"]["text"] if q["speaker"] else "?"
+        out.print(f"[bold]quote:[/bold] {escape(str(who))}: {escape(q['text'][:160])}")
+    for t in d["dates"]:
+        out.print(f"[bold]date:[/bold] {escape(t['text'])} -> {t['value']}")
+    if d["problems"]:
+        for p in d["problems"]:
+            out.print(f"[red]problem[/red] {p['stage']}: {escape(p['message'])}")
+    out.print()
+
+
+def main() -> None:
+    """Entry point; usage errors exit 2 (click's convention, kept)."""
+    app()
+
+
+def _analysis_report(a: Analysis) -> None:  # used by the demo script
+    report(a.to_dict())
+
+
+if __name__ == "__main__":
+    main()

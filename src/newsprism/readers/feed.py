@@ -1,0 +1,56 @@
+"""RSS and Atom feeds (feedparser): one article per item, its full content where given."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+from ..records import Article, Problem, article_id
+from . import Item, ReadOptions, read_limited
+from .decode import ReadError, clean_text, normalize_date
+from .html import fragment_text
+
+
+def _date(entry: Any) -> str | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        parsed = entry.get(key)
+        if parsed:
+            return normalize_date(calendar.timegm(parsed))
+    return normalize_date(entry.get("published") or entry.get("updated"))
+
+
+def parse(stream: BinaryIO, path: str, options: ReadOptions) -> Iterator[Item]:
+    import feedparser
+
+    parsed = feedparser.parse(read_limited(stream, options))
+    if not parsed.entries:
+        reason = parsed.get("bozo_exception")
+        raise ReadError(f"no feed items found{f' ({reason})' if reason else ''}")
+    site = parsed.feed.get("title")
+    for n, entry in enumerate(parsed.entries, 1):
+        item = f"entry {n}"
+        contents = entry.get("content") or []
+        html = contents[0].get("value") if contents else entry.get("summary", "")
+        text = clean_text(fragment_text(html or "")).strip()
+        if not text:
+            yield Problem("read", "feed item has no text", path, item)
+            continue
+        title = entry.get("title")
+        url = entry.get("link")
+        author = entry.get("author") or ", ".join(
+            a.get("name", "") for a in entry.get("authors", [])
+        )
+        yield Article(
+            id=article_id(url, title, text),
+            text=text,
+            path=path,
+            url=url,
+            source=site,
+            date=_date(entry) or options.date,
+            title=title,
+            byline=author or None,
+            body=text,
+            format="feed",
+            layout="separated",
+        )

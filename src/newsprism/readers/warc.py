@@ -1,0 +1,43 @@
+"""WARC web archives (warcio): each HTML response record is a page, read like an HTML file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from ..records import Problem
+from . import Item, ReadOptions
+from .decode import ReadError, normalize_date
+from .html import extract, page_text
+
+
+def parse(stream: BinaryIO, path: str, options: ReadOptions) -> Iterator[Item]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    records = ArchiveIterator(stream)
+    n = 0
+    try:
+        for record in records:
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            ctype = record.http_headers.get_header("Content-Type") or ""
+            if "html" not in ctype.lower():
+                continue
+            n += 1
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+            item = f"record {n} ({uri})"
+            data = record.content_stream().read(options.max_bytes + 1)
+            if len(data) > options.max_bytes:
+                yield Problem(
+                    "read", f"too large: over the {options.max_bytes:,}-byte limit", path, item
+                )
+                continue
+            charset = ctype.lower().partition("charset=")[2].strip(' ;"') or None
+            try:
+                crawl = normalize_date(record.rec_headers.get_header("WARC-Date"))
+                yield extract(page_text(data, charset), path, uri, options, "warc", crawl)
+            except ReadError as e:
+                yield Problem("read", str(e), path, item)
+    except ArchiveLoadFailed as e:
+        raise ReadError(f"truncated or corrupt WARC after {n} pages: {e}") from e

@@ -1,0 +1,31 @@
+"""The built-in stages, in one explicit list (no registration by import side effects).
+
+A stage is a callable ``Analysis -> Analysis`` with a ``name``, a ``version``, the fields
+it ``requires`` and the fields it ``assigns``; the pipeline checks the order when built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from ..records import Analysis
+from .layout import Layout
+
+
+class Stage(Protocol):
+    name: str
+    version: int
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    def __call__(self, analysis: Analysis) -> Analysis: ...
+
+
+# name -> factory; the versioned name ("layout@1") is what a store records for provenance
+REGISTRY: dict[str, Callable[[], Stage]] = {
+    "layout": Layout,
+}
+DEFAULT_STAGES: tuple[str, ...] = ("layout",)
+
+__all__ = ["DEFAULT_STAGES", "REGISTRY", "Stage"]

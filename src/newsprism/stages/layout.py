@@ -1,0 +1,373 @@
+"""Layout: title, subtitle, byline, image credits, clean body, syndication and off-topic text.
+
+How a segment is judged off-topic, in order (each a reason a user can read):
+
+1. A cue: a short segment that is a newsletter pitch, a "Read more"/"Related" list, a share
+   or follow prompt, an advertisement marker. These are boilerplate wherever they stand.
+2. Position plus evidence: the last segments of an article are where republishing sites
+   append promos. A trailing segment whose rare words mostly do not occur anywhere else in
+   the article (IDF-weighted overlap below a threshold) and which brings enough new, specific
+   vocabulary is about something else. A short generic closing ("He declined to comment.")
+   carries too little new vocabulary to be judged and stays.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..records import Analysis, Article, OffTopic
+from ..topicwords import content_words, idf
+
+# -- header lines -------------------------------------------------------------------------
+
+_CREDIT = re.compile(
+    r"^\s*\(?(?:(?:image|photo|picture|top image|main image|header image)s?\s*(?:credits?)?|credits?"
+    r"|photograph|photo by|photos by)\s*[:|/-]?\s*(?:by\s+)?(?P<credit>.+?)\)?\s*\.?\s*$",
+    re.I,
+)
+_CREDIT_LABEL = re.compile(
+    r"^\s*\(?(?:image|photo|picture|top image|main image|header image|credit|photograph)s?\b", re.I
+)
+_BYLINE = re.compile(r"^\s*(?:by|written by|words by)\s+(?P<names>[A-Z][^\n]{1,120})$", re.I)
+_DATE_LINE = re.compile(r"^\s*(?:published|updated|posted|first published)\b[^\n]{0,80}$", re.I)
+
+# -- syndication --------------------------------------------------------------------------
+
+# Wire services and syndicators that republished copy credits; a list is domain knowledge,
+# and the patterns below also catch names that are not on it.
+AGENCIES = {
+    "reuters": "Reuters", "ap": "AP", "associated press": "Associated Press",
+    "the associated press": "Associated Press", "afp": "AFP",
+    "agence france-presse": "AFP", "agence france presse": "AFP", "bloomberg": "Bloomberg",
+    "dpa": "dpa", "efe": "EFE", "ansa": "ANSA", "xinhua": "Xinhua", "kyodo": "Kyodo",
+    "upi": "UPI", "pa": "PA", "pa media": "PA Media", "press association": "PA",
+    "cnn": "CNN", "tass": "TASS", "anadolu": "Anadolu", "yonhap": "Yonhap",
+}  # fmt: skip
+_NAME = r"(?:[A-Z][\w&'’.-]*|\d+)(?:\s+(?:[A-Z][\w&'’.-]*|\d+|of|the|de|la)){0,5}"
+_SYNDICATION = [
+    # NAIROBI (Reuters) - ...   /   (AP) — ...   at the start of a paragraph
+    (
+        "dateline",
+        re.compile(r"^[A-Z][A-Za-z .,'’/-]{0,60}?\s*\((?P<name>[A-Z][\w .&'’-]{0,40}?)\)\s*[-—–:]"),
+    ),
+    ("dateline", re.compile(r"^\((?P<name>[A-Z][\w .&'’-]{0,40}?)\)\s*[-—–:]")),
+    (
+        "republished",
+        re.compile(
+            r"(?:originally|first)\s+(?:appeared|published|ran)\s+(?:on|in|at|by)\s+(?P<name>"
+            + _NAME
+            + ")"
+            r"|republished\s+(?:from|with permission (?:of|from))\s+(?P<name2>" + _NAME + ")"
+            r"|(?:via|courtesy of|source:)\s+(?P<name3>" + _NAME + r")\s*\.?$",
+            re.I,
+        ),
+    ),
+    # "FRANCE 24 reports." as a sentence of its own
+    # "FRANCE 24 reports." as a sentence of its own, or closing one: "..., AFP reports."
+    (
+        "reports",
+        re.compile(
+            r"(?:^|(?<=[.!?”\"]\s)|(?<=,\s))(?P<name>" + _NAME + r")\s+(?:reports|reported)\s*\."
+        ),
+    ),
+    # "Associated Press writer Jane Doe in Madrid contributed to this report."
+    (
+        "contributed",
+        re.compile(
+            r"(?P<name>[^.]{0,160}?)\s+contributed\s+(?:reporting\s+)?(?:to\s+)?"
+            r"(?:this\s+)?(?:report|story|article)"
+        ),
+    ),
+]
+# Closing credit lines: boilerplate about the article, never "off-topic" content.
+_CREDIT_NOTE = re.compile(
+    r"contributed\s+(?:reporting\s+)?to\s+this|originally\s+(?:appeared|published)"
+    r"|\b(?:reporting|editing|writing)\s+by\b",
+    re.I,
+)
+
+# -- off-topic cues -----------------------------------------------------------------------
+
+_CUES = [
+    (
+        "newsletter pitch",
+        re.compile(
+            r"\b(?:sign(?:ing)? up|subscribe|subscription)\b.{0,80}\b(?:newsletter|email|inbox|updates|"
+            r"digest|briefing)|\bnewsletter\b.{0,60}\b(?:sign up|subscribe|delivered|inbox)",
+            re.I,
+        ),
+    ),
+    (
+        "read-more list",
+        re.compile(
+            r"^\s*(?:read (?:more|also|next)|related(?: (?:stories|articles|coverage|reading))?|"
+            r"more on this|recommended|you may also like|also read|see also|most read|trending)\b\s*[:|›»-]?",
+            re.I,
+        ),
+    ),
+    (
+        "share or follow prompt",
+        re.compile(
+            r"^\s*(?:follow us|like us on|share (?:this|on)|click here|download (?:our|the) app|"
+            r"join (?:us|our) on)\b",
+            re.I,
+        ),
+    ),
+    ("advertisement", re.compile(r"^\s*(?:advertisement|sponsored|promoted|ad)\s*:?\s*$", re.I)),
+    (
+        "rights notice",
+        re.compile(r"^\s*(?:copyright|©|\(c\))\s.{0,120}$|all rights reserved\.?\s*$", re.I),
+    ),
+]
+MAX_CUE_CHARS = 400  # a cue inside a long paragraph is part of the story, not a pitch
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    text: str
+    start: int  # offsets into Article.text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutOptions:
+    # Chosen on AllSides dev with spliced tails (eval/layout.py) to keep removals of real
+    # closing paragraphs rare (about 4%) at the cost of recall; see eval/results/layout.json.
+    max_overlap: float = 0.10  # IDF-weighted share of a tail's words found elsewhere
+    min_novelty: float = 25.0  # IDF mass of the tail's words found nowhere else
+    tail_segments: int = 3  # how many trailing segments may be judged by evidence
+
+
+def segments(text: str) -> list[Segment]:
+    """Paragraphs with their offsets; hard-wrapped lines are joined, list-like lines split."""
+    out: list[Segment] = []
+    for block in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text):
+        lines = [m for m in re.finditer(r"[^\n]+", block.group()) if m.group().strip()]
+        short = all(len(m.group()) <= 160 for m in lines)
+        if len(lines) > 1 and short:  # a list, a header block or a credit under a headline
+            for m in lines:
+                s = block.start() + m.start()
+                out.append(Segment(m.group().strip(), s, s + len(m.group().rstrip())))
+        else:
+            joined = " ".join(m.group().strip() for m in lines)
+            out.append(Segment(joined, block.start(), block.start() + len(block.group().rstrip())))
+    return out
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip().endswith((".", "!", "?", "”", '"', ":", ";"))
+
+
+def _looks_like_body(seg: str) -> bool:
+    return (
+        len(seg) > 300
+        or seg.startswith(("“", '"', "‘", "'"))
+        or bool(_SYNDICATION[0][1].match(seg))
+    )
+
+
+def split_header(segs: list[Segment]) -> tuple[dict[str, object], list[Segment]]:
+    """Title, subtitle, byline and credits from the first lines; the rest is the body."""
+    found: dict[str, object] = {"title": None, "subtitle": None, "byline": None, "credits": []}
+    credits: list[str] = found["credits"]  # type: ignore[assignment]
+    i = 0
+    while i < len(segs) and i < 8:
+        line = segs[i].text
+        if _CREDIT_LABEL.match(line) and (m := _CREDIT.match(line)) and len(line) < 300:
+            credits.append(m.group("credit").strip().rstrip("."))
+        elif (m := _BYLINE.match(line)) and len(line) < 140 and found["byline"] is None:
+            found["byline"] = m.group("names").strip().rstrip(".")
+        elif _DATE_LINE.match(line):
+            pass
+        elif found["title"] is None and i == 0 and len(line) <= 250 and len(segs) > 1:
+            found["title"] = line
+        elif (
+            found["title"] is not None
+            and found["subtitle"] is None
+            and found["byline"] is None
+            and not credits
+            and len(line) <= 300
+            and not _looks_like_body(line)
+            and (not _ends_sentence(line) or _header_follows(segs, i))
+        ):
+            found["subtitle"] = line
+        else:
+            break
+        i += 1
+    return found, segs[i:]
+
+
+def _header_follows(segs: list[Segment], i: int) -> bool:
+    """A one-sentence standfirst ends with a period; a credit or byline after it tells."""
+    nxt = segs[i + 1].text if i + 1 < len(segs) else ""
+    return bool(_CREDIT_LABEL.match(nxt) or _BYLINE.match(nxt))
+
+
+def _headline_like(text: str) -> bool:
+    return len(text) <= 120 and not _ends_sentence(text) or text.endswith("?") and len(text) <= 120
+
+
+def cue(text: str) -> str | None:
+    """The boilerplate cue a short segment carries, if any."""
+    if len(text) > MAX_CUE_CHARS:
+        return None
+    for reason, pattern in _CUES:
+        if pattern.search(text):
+            return reason
+    return None
+
+
+def off_topic(
+    body: list[Segment], context: str, options: LayoutOptions
+) -> tuple[list[Segment], list[OffTopic]]:
+    """Split body segments into kept ones and off-topic ones with their reasons."""
+    flagged: dict[int, str] = {}
+    for i, seg in enumerate(body):
+        if reason := cue(seg.text):
+            flagged[i] = f"cue: {reason}"
+            if reason == "read-more list" and len(seg.text) < 40:  # a bare "Read more:" label
+                for j in range(i + 1, len(body)):  # heads the headline-like lines after it
+                    if not _headline_like(body[j].text) or j in flagged:
+                        break
+                    flagged[j] = "cue: read-more list"
+    # Trailing segments judged by evidence, from the end, stopping at the first on-topic one.
+    last = len(body) - 1
+    while last >= 0 and last in flagged:
+        last -= 1
+    for i in range(last, max(last - options.tail_segments, 0), -1):
+        if _CREDIT_NOTE.search(body[i].text):
+            break
+        rest = [context] + [s.text for j, s in enumerate(body) if j < i and j not in flagged]
+        overlap, novelty = topic_overlap(body[i].text, "\n".join(rest))
+        if overlap < options.max_overlap and novelty >= options.min_novelty:
+            flagged[i] = f"off-topic tail: {overlap:.0%} of its rare words occur in the article"
+        else:
+            break
+    kept = [s for i, s in enumerate(body) if i not in flagged]
+    moved = [
+        OffTopic(s.text, s.start, s.end, flagged[i]) for i, s in enumerate(body) if i in flagged
+    ]
+    return kept, moved
+
+
+def topic_overlap(segment: str, rest: str) -> tuple[float, float]:
+    """IDF-weighted share of the segment's words found in the rest, and the IDF mass not found."""
+    words = content_words(segment)
+    if not words:
+        return 1.0, 0.0
+    known = content_words(rest)
+    shared = sum(idf(w) for w in words if w in known)
+    new = sum(idf(w) for w in words if w not in known)
+    return shared / (shared + new), new
+
+
+def split_byline(byline: str | None) -> tuple[str | None, str | None]:
+    """The names of a byline, and the agency it credits: "Ana Ribeiro, Reuters" -> both."""
+    if not byline:
+        return None, None
+    *names, last = re.split(r"\s*[,|/]\s*", byline)
+    agency = _agency_in(last) if names and len(last) < 40 else None
+    return (", ".join(names), agency) if agency else (byline, None)
+
+
+def syndication(paragraphs: list[str]) -> str | None:
+    """The agency or outlet the article was taken from, if the text says so."""
+    for kind, pattern in _SYNDICATION:
+        for para in paragraphs:
+            m = pattern.search(para) if kind != "dateline" else pattern.match(para)
+            if not m:
+                continue
+            name = next(v for k, v in m.groupdict().items() if v and k.startswith("name")).strip(
+                " .,"
+            )
+            if kind == "dateline" and name.lower() not in AGENCIES and not name.isupper():
+                continue  # "(Updated)" or a parenthesised place, not a credit
+            if kind == "contributed":
+                agency = _agency_in(name)
+                if not agency:
+                    continue  # "Jane Doe contributed to this report": a colleague, not a source
+                return agency
+            return AGENCIES.get(name.lower(), name)
+    return None
+
+
+def _agency_in(text: str) -> str | None:
+    """A known agency named in the text; short names ("AP", "AFP") only in capitals."""
+    for key in sorted(AGENCIES, key=len, reverse=True):
+        flags = 0 if len(key) <= 3 else re.I
+        if re.search(rf"\b{re.escape(key if flags else key.upper())}\b", text, flags):
+            return AGENCIES[key]
+    return None
+
+
+_LANG_WORDS = {
+    "en": {"the", "and", "of", "to", "in", "is", "that", "for", "was", "with", "said"},
+    "fr": {"le", "la", "les", "et", "des", "est", "une", "dans", "pour", "que", "du"},
+    "de": {"der", "die", "und", "das", "ist", "nicht", "mit", "ein", "auf", "für", "den"},
+    "es": {"el", "la", "los", "y", "que", "en", "las", "por", "una", "del", "con"},
+    "it": {"il", "di", "che", "e", "la", "per", "un", "non", "della", "sono", "gli"},
+    "pt": {"o", "de", "que", "e", "do", "da", "em", "um", "para", "não", "os"},
+    "nl": {"de", "het", "een", "en", "van", "is", "dat", "op", "niet", "met", "voor"},
+}
+
+
+def language(text: str) -> str | None:
+    """The language whose common words are most frequent; None when too little text."""
+    words = re.findall(r"[^\W\d_]+", text[:5000].lower())
+    if len(words) < 5:
+        return None
+    scores = {lang: sum(w in common for w in words) for lang, common in _LANG_WORDS.items()}
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] >= max(2, len(words) // 50) else None
+
+
+class Layout:
+    """Lay out an article: header fields, clean body, syndication source, off-topic segments."""
+
+    name = "layout"
+    version = 1
+    requires: tuple[str, ...] = ()
+    assigns = ("article.body", "article.title", "article.off_topic", "article.syndicated_from")
+
+    def __init__(self, options: LayoutOptions | None = None) -> None:
+        self.options = options or LayoutOptions()
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        return replace(analysis, article=self.lay_out(analysis.article))
+
+    def lay_out(self, a: Article) -> Article:
+        if a.layout == "exact":
+            paragraphs = a.body.split("\n\n")
+            return replace(a, syndicated_from=a.syndicated_from or syndication(paragraphs),
+                           language=a.language or language(a.body))  # fmt: skip
+        segs = segments(a.text)
+        header: dict[str, object] = {"title": a.title, "subtitle": a.subtitle, "byline": a.byline,
+                                     "credits": list(a.image_credits)}  # fmt: skip
+        if a.layout == "raw":
+            found, segs = split_header(segs)
+            header.update({k: v for k, v in found.items() if v and not header.get(k)})
+        elif segs and a.title and " ".join(segs[0].text.split()) == " ".join(a.title.split()):
+            segs = segs[1:]  # pages and exports often repeat the headline as the first line
+        # credit lines standing alone in the body ("Photo: Jane Doe/AP") are credits too
+        body_segs = []
+        for s in segs:
+            if _CREDIT_LABEL.match(s.text) and (m := _CREDIT.match(s.text)) and len(s.text) < 200:
+                header["credits"].append(m.group("credit").strip().rstrip("."))  # type: ignore[union-attr]
+            else:
+                body_segs.append(s)
+        context = " ".join(str(header[k] or "") for k in ("title", "subtitle"))
+        kept, moved = off_topic(body_segs, context, self.options)
+        paragraphs = [s.text for s in kept]
+        byline, agency = split_byline(header["byline"])  # type: ignore[arg-type]
+        return replace(
+            a,
+            title=header["title"],  # type: ignore[arg-type]
+            subtitle=header["subtitle"],  # type: ignore[arg-type]
+            byline=byline,  # type: ignore[arg-type]
+            image_credits=tuple(dict.fromkeys(header["credits"])),  # type: ignore[call-overload]
+            body="\n\n".join(paragraphs),
+            off_topic=tuple(moved),
+            syndicated_from=a.syndicated_from or syndication(paragraphs) or agency,
+            language=a.language or language("\n".join(paragraphs)),
+        )

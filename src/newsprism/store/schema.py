@@ -1,0 +1,85 @@
+"""The store's schema: migrations in order (never edit one that has shipped; add another),
+and the Arrow schema of each table's write batches (a test checks that the two agree)."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema
+    """
+    CREATE TABLE articles (
+        id VARCHAR PRIMARY KEY, path VARCHAR, url VARCHAR, source VARCHAR, date DATE,
+        title VARCHAR, subtitle VARCHAR, byline VARCHAR, image_credits VARCHAR[],
+        syndicated_from VARCHAR, language VARCHAR, body VARCHAR, format VARCHAR,
+        off_topic JSON, tone JSON, issue JSON, analysis JSON, ingested_at TIMESTAMP
+    );
+    CREATE TABLE entities (
+        article_id VARCHAR, entity_id VARCHAR, name VARCHAR, type VARCHAR, aliases VARCHAR[],
+        salience DOUBLE, mentions INTEGER, place_name VARCHAR, lat DOUBLE, lon DOUBLE,
+        country VARCHAR, geonameid BIGINT, feature VARCHAR
+    );
+    CREATE TABLE mentions (
+        article_id VARCHAR, entity_id VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER,
+        field VARCHAR
+    );
+    CREATE TABLE quotes (
+        article_id VARCHAR, quote_index INTEGER, text VARCHAR, start INTEGER, "end" INTEGER,
+        kind VARCHAR, cue VARCHAR, speaker_text VARCHAR, speaker_name VARCHAR,
+        speaker_entity_id VARCHAR, speaker_role VARCHAR, speaker_affiliation VARCHAR,
+        stance_label VARCHAR, stance_score DOUBLE
+    );
+    CREATE TABLE dates (
+        article_id VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER, type VARCHAR,
+        value VARCHAR
+    );
+    CREATE TABLE events (
+        article_id VARCHAR, actor VARCHAR, action VARCHAR, target VARCHAR, place VARCHAR,
+        date VARCHAR, start INTEGER, "end" INTEGER
+    );
+    CREATE TABLE problems (
+        id VARCHAR PRIMARY KEY, article_id VARCHAR, path VARCHAR, item VARCHAR, stage VARCHAR,
+        message VARCHAR, recorded_at TIMESTAMP
+    );
+    CREATE INDEX mentions_article ON mentions (article_id);
+    CREATE INDEX entities_article ON entities (article_id);
+    CREATE INDEX quotes_article ON quotes (article_id);
+    """,
+]
+
+_s, _i, _f = pa.string(), pa.int32(), pa.float64()
+TABLES: dict[str, pa.Schema] = {
+    "articles": pa.schema([
+        ("id", _s), ("path", _s), ("url", _s), ("source", _s), ("date", pa.date32()),
+        ("title", _s), ("subtitle", _s), ("byline", _s), ("image_credits", pa.list_(_s)),
+        ("syndicated_from", _s), ("language", _s), ("body", _s), ("format", _s),
+        ("off_topic", _s), ("tone", _s), ("issue", _s), ("analysis", _s),
+        ("ingested_at", pa.timestamp("us")),
+    ]),
+    "entities": pa.schema([
+        ("article_id", _s), ("entity_id", _s), ("name", _s), ("type", _s),
+        ("aliases", pa.list_(_s)), ("salience", _f), ("mentions", _i), ("place_name", _s),
+        ("lat", _f), ("lon", _f), ("country", _s), ("geonameid", pa.int64()), ("feature", _s),
+    ]),
+    "mentions": pa.schema([
+        ("article_id", _s), ("entity_id", _s), ("text", _s), ("start", _i), ("end", _i),
+        ("field", _s),
+    ]),
+    "quotes": pa.schema([
+        ("article_id", _s), ("quote_index", _i), ("text", _s), ("start", _i), ("end", _i),
+        ("kind", _s), ("cue", _s), ("speaker_text", _s), ("speaker_name", _s),
+        ("speaker_entity_id", _s), ("speaker_role", _s), ("speaker_affiliation", _s),
+        ("stance_label", _s), ("stance_score", _f),
+    ]),
+    "dates": pa.schema([
+        ("article_id", _s), ("text", _s), ("start", _i), ("end", _i), ("type", _s), ("value", _s),
+    ]),
+    "events": pa.schema([
+        ("article_id", _s), ("actor", _s), ("action", _s), ("target", _s), ("place", _s),
+        ("date", _s), ("start", _i), ("end", _i),
+    ]),
+    "problems": pa.schema([
+        ("id", _s), ("article_id", _s), ("path", _s), ("item", _s), ("stage", _s),
+        ("message", _s), ("recorded_at", pa.timestamp("us")),
+    ]),
+}  # fmt: skip
