@@ -32,7 +32,7 @@ app = typer.Typer(
     help="newsprism: who said what, where, when, and on which side, across news articles.",
 )
 out = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 PathsArg = Annotated[
     list[str], typer.Argument(help="Files, directories, .gz files, or - for stdin.")

@@ -16,7 +16,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ..records import Article, Problem
 from .decode import ReadError
@@ -60,7 +60,9 @@ class Source:
         else:
             self._raw = open(self.path, "rb")  # noqa: SIM115 - closed by close()
             stream = self._raw
-        if self.path.endswith(".gz") or self.path.endswith(".tgz"):
+        if self.path.endswith((".warc.gz", ".arc.gz")):
+            return stream  # warcio reads record by record, each record its own gzip member
+        if self.path.endswith((".gz", ".tgz")):
             return gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[return-value]
         return stream
 
@@ -139,8 +141,8 @@ def read_source(source: Source, options: ReadOptions) -> Iterator[Item]:
         yield Problem("read", f"cannot open: {e.strerror or e}", path=source.path)
         return
     try:
-        buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
-        head = buffered.peek(4096)[:4096]  # type: ignore[attr-defined]
+        buffered: Any = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[type-var]
+        head = buffered.peek(4096)[:4096]
         if not head:
             yield Problem("read", "empty file", path=source.path)
             return

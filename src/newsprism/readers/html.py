@@ -99,11 +99,10 @@ def extract(html: str, path: str, url: str | None, options: ReadOptions, fmt: st
         tree, url=url, fast=True, include_comments=False, include_tables=False,
         with_metadata=True,
     )  # fmt: skip
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not isinstance(doc, trafilatura.settings.Document) or not (doc.text or "").strip():
         raise ReadError("no article text found in the page")
     # trafilatura gives one block per line; newsprism bodies separate paragraphs by a blank line
-    body = "\n\n".join(line.strip() for line in clean_text(text).split("\n") if line.strip())
+    body = "\n\n".join(line.strip() for line in clean_text(doc.text or "").split("\n") if line.strip())
     title = clean_text(doc.title).strip() if doc.title else None
     url = url or doc.url
     return Article(

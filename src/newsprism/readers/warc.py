@@ -28,6 +28,9 @@ def parse(stream: BinaryIO, path: str, options: ReadOptions) -> Iterator[Item]:
             uri = record.rec_headers.get_header("WARC-Target-URI")
             item = f"record {n} ({uri})"
             data = record.content_stream().read(options.max_bytes + 1)
+            if getattr(record.raw_stream, "limit", 0) and len(data) <= options.max_bytes:
+                # warcio hands over a cut-off record as if it were whole: its Content-Length tells
+                raise ReadError(f"truncated WARC: {item} ends early")
             if len(data) > options.max_bytes:
                 yield Problem(
                     "read", f"too large: over the {options.max_bytes:,}-byte limit", path, item

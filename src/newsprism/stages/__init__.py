@@ -23,7 +23,7 @@ class Stage(Protocol):
 
 
 # name -> factory; the versioned name ("layout@1") is what a store records for provenance
-REGISTRY: dict[str, Callable[[], Stage]] = {
+REGISTRY: dict[str, Callable[..., Stage]] = {
     "layout": Layout,
 }
 DEFAULT_STAGES: tuple[str, ...] = ("layout",)

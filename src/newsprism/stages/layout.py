@@ -14,7 +14,7 @@ How a segment is judged off-topic, in order (each a reason a user can read):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..records import Analysis, Article, OffTopic
 from ..topicwords import content_words, idf
@@ -80,6 +80,11 @@ _SYNDICATION = [
         ),
     ),
 ]
+_HINTS = {
+    "republished": re.compile(r"originally|first|republished|via|courtesy|source:", re.I),
+    "reports": re.compile(r"\breport(?:s|ed)\s*\."),
+    "contributed": re.compile(r"contributed"),
+}
 # Closing credit lines: boilerplate about the article, never "off-topic" content.
 _CREDIT_NOTE = re.compile(
     r"contributed\s+(?:reporting\s+)?to\s+this|originally\s+(?:appeared|published)"
@@ -144,8 +149,12 @@ def segments(text: str) -> list[Segment]:
     out: list[Segment] = []
     for block in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text):
         lines = [m for m in re.finditer(r"[^\n]+", block.group()) if m.group().strip()]
-        short = all(len(m.group()) <= 160 for m in lines)
-        if len(lines) > 1 and short:  # a list, a header block or a credit under a headline
+        # a list, a header block or a credit under a headline: short lines, none continuing
+        # the one before; hard-wrapped prose has lines that start in lower case
+        listing = all(len(m.group()) <= 160 for m in lines) and not any(
+            m.group().lstrip()[:1].islower() for m in lines[1:]
+        )
+        if len(lines) > 1 and listing:
             for m in lines:
                 s = block.start() + m.start()
                 out.append(Segment(m.group().strip(), s, s + len(m.group().rstrip())))
@@ -167,35 +176,44 @@ def _looks_like_body(seg: str) -> bool:
     )
 
 
-def split_header(segs: list[Segment]) -> tuple[dict[str, object], list[Segment]]:
+@dataclass(slots=True)
+class Header:
+    """What the first lines of a plain-text article hold."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    byline: str | None = None
+    credits: list[str] = field(default_factory=list)
+
+
+def split_header(segs: list[Segment]) -> tuple[Header, list[Segment]]:
     """Title, subtitle, byline and credits from the first lines; the rest is the body."""
-    found: dict[str, object] = {"title": None, "subtitle": None, "byline": None, "credits": []}
-    credits: list[str] = found["credits"]  # type: ignore[assignment]
+    h = Header()
     i = 0
     while i < len(segs) and i < 8:
         line = segs[i].text
         if _CREDIT_LABEL.match(line) and (m := _CREDIT.match(line)) and len(line) < 300:
-            credits.append(m.group("credit").strip().rstrip("."))
-        elif (m := _BYLINE.match(line)) and len(line) < 140 and found["byline"] is None:
-            found["byline"] = m.group("names").strip().rstrip(".")
+            h.credits.append(m.group("credit").strip().rstrip("."))
+        elif (m := _BYLINE.match(line)) and len(line) < 140 and h.byline is None:
+            h.byline = m.group("names").strip().rstrip(".")
         elif _DATE_LINE.match(line):
             pass
-        elif found["title"] is None and i == 0 and len(line) <= 250 and len(segs) > 1:
-            found["title"] = line
+        elif h.title is None and i == 0 and len(line) <= 250 and len(segs) > 1:
+            h.title = line
         elif (
-            found["title"] is not None
-            and found["subtitle"] is None
-            and found["byline"] is None
-            and not credits
+            h.title is not None
+            and h.subtitle is None
+            and h.byline is None
+            and not h.credits
             and len(line) <= 300
             and not _looks_like_body(line)
             and (not _ends_sentence(line) or _header_follows(segs, i))
         ):
-            found["subtitle"] = line
+            h.subtitle = line
         else:
             break
         i += 1
-    return found, segs[i:]
+    return h, segs[i:]
 
 
 def _header_follows(segs: list[Segment], i: int) -> bool:
@@ -274,7 +292,10 @@ def split_byline(byline: str | None) -> tuple[str | None, str | None]:
 def syndication(paragraphs: list[str]) -> str | None:
     """The agency or outlet the article was taken from, if the text says so."""
     for kind, pattern in _SYNDICATION:
+        hint = _HINTS.get(kind)
         for para in paragraphs:
+            if hint and not hint.search(para):  # a cheap test first: these patterns are costly
+                continue
             m = pattern.search(para) if kind != "dateline" else pattern.match(para)
             if not m:
                 continue
@@ -325,10 +346,10 @@ def language(text: str) -> str | None:
 class Layout:
     """Lay out an article: header fields, clean body, syndication source, off-topic segments."""
 
-    name = "layout"
-    version = 1
+    name: str = "layout"
+    version: int = 1
     requires: tuple[str, ...] = ()
-    assigns = ("article.body", "article.title", "article.off_topic", "article.syndicated_from")
+    assigns: tuple[str, ...] = ("article.body", "article.title", "article.off_topic", "article.syndicated_from")
 
     def __init__(self, options: LayoutOptions | None = None) -> None:
         self.options = options or LayoutOptions()
@@ -342,30 +363,33 @@ class Layout:
             return replace(a, syndicated_from=a.syndicated_from or syndication(paragraphs),
                            language=a.language or language(a.body))  # fmt: skip
         segs = segments(a.text)
-        header: dict[str, object] = {"title": a.title, "subtitle": a.subtitle, "byline": a.byline,
-                                     "credits": list(a.image_credits)}  # fmt: skip
+        h = Header(a.title, a.subtitle, a.byline, list(a.image_credits))
         if a.layout == "raw":
             found, segs = split_header(segs)
-            header.update({k: v for k, v in found.items() if v and not header.get(k)})
+            h = Header(
+                h.title or found.title,
+                h.subtitle or found.subtitle,
+                h.byline or found.byline,
+                h.credits + found.credits,
+            )
         elif segs and a.title and " ".join(segs[0].text.split()) == " ".join(a.title.split()):
             segs = segs[1:]  # pages and exports often repeat the headline as the first line
         # credit lines standing alone in the body ("Photo: Jane Doe/AP") are credits too
         body_segs = []
         for s in segs:
             if _CREDIT_LABEL.match(s.text) and (m := _CREDIT.match(s.text)) and len(s.text) < 200:
-                header["credits"].append(m.group("credit").strip().rstrip("."))  # type: ignore[union-attr]
+                h.credits.append(m.group("credit").strip().rstrip("."))
             else:
                 body_segs.append(s)
-        context = " ".join(str(header[k] or "") for k in ("title", "subtitle"))
-        kept, moved = off_topic(body_segs, context, self.options)
+        kept, moved = off_topic(body_segs, f"{h.title or ''} {h.subtitle or ''}", self.options)
         paragraphs = [s.text for s in kept]
-        byline, agency = split_byline(header["byline"])  # type: ignore[arg-type]
+        byline, agency = split_byline(h.byline)
         return replace(
             a,
-            title=header["title"],  # type: ignore[arg-type]
-            subtitle=header["subtitle"],  # type: ignore[arg-type]
-            byline=byline,  # type: ignore[arg-type]
-            image_credits=tuple(dict.fromkeys(header["credits"])),  # type: ignore[call-overload]
+            title=h.title,
+            subtitle=h.subtitle,
+            byline=byline,
+            image_credits=tuple(dict.fromkeys(h.credits)),
             body="\n\n".join(paragraphs),
             off_topic=tuple(moved),
             syndicated_from=a.syndicated_from or syndication(paragraphs) or agency,

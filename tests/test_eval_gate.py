@@ -1,0 +1,27 @@
+"""Quality is gated: each evaluation must stay at or above its pinned floors.
+
+Floors live in eval/floors/<name>.json and are raised, never silently lowered, when a
+stage improves; eval/results/<name>.json holds the figures last measured.
+"""
+
+import importlib
+import json
+
+import pytest
+
+from .conftest import REPO, SHARED
+
+FLOORS = sorted((REPO / "eval" / "floors").glob("*.json"))
+
+
+@pytest.mark.skipif(not (SHARED / "data").exists(), reason="needs ../shared/data")
+@pytest.mark.parametrize("floors", FLOORS, ids=lambda p: p.stem)
+def test_scores_stay_above_floors(floors):
+    module = importlib.import_module(f"eval.{floors.stem}")
+    scores = module.evaluate()
+    below = {
+        metric: (scores.get(metric), floor)
+        for metric, floor in json.loads(floors.read_text()).items()
+        if scores.get(metric, float("-inf")) < floor
+    }
+    assert not below, f"below the pinned floor (got, floor): {below}"

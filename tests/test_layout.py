@@ -1,0 +1,120 @@
+import json
+
+import pytest
+
+from newsprism import analyze
+from newsprism.records import Article
+from newsprism.stages.layout import Layout, cue, language, segments, split_byline, syndication
+
+from .conftest import REPO
+
+
+def test_seed_layout(seed_text):
+    a = analyze(seed_text).article
+    assert a.title == "Iraqis Split on Parliament’s Call to Expel Foreign Troops"
+    assert a.subtitle == "Baghdad locals believe their government is acting under Iran's influence"
+    assert a.image_credits == ("AHMAD AL-RUBAYE / Contributor / Getty",)
+    assert a.syndicated_from == "FRANCE 24"
+    assert a.body.startswith("Following the US killing")
+    assert a.body.endswith("still in the desert,” Alrawi said.")
+    (tail,) = a.off_topic
+    assert tail.text.startswith("Alex Jones reports live from Richmond")
+    assert seed_text.strip()[tail.start : tail.end] == tail.text
+    assert "Alex Jones" not in a.body and a.language == "en"
+
+
+@pytest.mark.parametrize(
+    "gold", [json.loads(line) for line in (REPO / "eval/gold/layout.jsonl").open(encoding="utf-8")],
+    ids=lambda g: g["path"].rsplit("/", 1)[-1],
+)  # fmt: skip
+def test_gold_articles(gold):
+    from newsprism.readers import read
+
+    (article,) = list(read([REPO / gold["path"]]))
+    a = Layout().lay_out(article)
+    assert a.title == gold["title"]
+    assert a.subtitle == gold["subtitle"]
+    assert a.byline == gold["byline"]
+    assert [c.rstrip(".") for c in a.image_credits] == [
+        c.rstrip(".") for c in gold["image_credits"]
+    ]
+    assert a.syndicated_from == gold["syndicated_from"]
+    assert [o.text for o in a.off_topic] == gold["off_topic"]
+
+
+def test_exact_body_is_kept_as_given():
+    text = "WASHINGTON (Reuters) - The senate voted.\n\nSign up for our newsletter today."
+    a = analyze(text, title="")
+    assert a.article.body == text and a.article.off_topic == ()
+    assert a.article.syndicated_from == "Reuters" and a.article.title is None
+
+
+def test_a_short_generic_closing_stays():
+    text = ("Storm Hits Coast\n\nA storm flooded the harbour town of Porthaven on Sunday, officials "
+            "said, and hundreds of homes lost power.\n\nThe county fire service rescued two people "
+            "from a car on the coast road.\n\nThe council did not respond to a request for comment.")  # fmt: skip
+    a = analyze(text).article
+    assert a.off_topic == () and a.body.endswith("request for comment.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NAIROBI (Reuters) - Kenya's parliament voted on Tuesday.", "Reuters"),
+        ("BULAWAYO, Zimbabwe (AP) — Farmers counted losses.", "AP"),
+        ("The road was closed, AFP reports.", "AFP"),
+        ("This article originally appeared on The Conversation.", "The Conversation"),
+        (
+            "Associated Press writer Jane Doe in Madrid contributed to this report.",
+            "Associated Press",
+        ),
+        ("Jane Doe contributed to this report.", None),
+        ("WASHINGTON (Updated) - nothing here", None),
+        ("The minister said the talks had failed.", None),
+    ],
+)
+def test_syndication(text, expected):
+    assert syndication([text]) == expected
+
+
+def test_split_byline():
+    assert split_byline("Ana Ribeiro, Reuters") == ("Ana Ribeiro", "Reuters")
+    assert split_byline("Megan Doyle, Chris Albright") == ("Megan Doyle, Chris Albright", None)
+    assert split_byline(None) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Sign up for our morning newsletter to get the news in your inbox.", "newsletter pitch"),
+        ("Read more:", "read-more list"),
+        ("ADVERTISEMENT", "advertisement"),
+        ("Follow us on Twitter @example.", "share or follow prompt"),
+        ("Copyright © 2019 The Example Times, LLC.", "rights notice"),
+        ("The senators said they would read more reports before voting.", None),
+    ],
+)
+def test_cues(text, reason):
+    assert cue(text) == reason
+
+
+def test_segments_keep_offsets_and_join_wrapped_lines():
+    text = "Title\n\nA wrapped paragraph that goes on and on and on and on and on and on and on and on and\n" \
+           "on to the next line of the same paragraph which is long enough to be prose, really.\n\nEnd."  # fmt: skip
+    segs = segments(text)
+    assert [s.text[:5] for s in segs] == ["Title", "A wra", "End."]
+    assert all(text[s.start : s.end].split() == s.text.split() for s in segs)
+
+
+def test_language():
+    assert language("The minister said that the vote was held in the capital on Tuesday.") == "en"
+    assert (
+        language("Le ministre a dit que le vote est prévu dans la capitale pour les élections.")
+        == "fr"
+    )
+    assert language("42") is None
+
+
+def test_layout_of_a_separated_article_drops_a_repeated_headline():
+    art = Article(id="1", text="Big News\n\nThe body.", title="Big News", layout="separated")
+    assert Layout().lay_out(art).body == "The body."

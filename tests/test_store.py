@@ -1,0 +1,74 @@
+import json
+
+import pyarrow.parquet as pq
+import pytest
+
+from newsprism import Pipeline, Store
+from newsprism.ingest import ingest
+from newsprism.records import Article, Problem
+from newsprism.store.schema import MIGRATIONS, TABLES
+
+from .conftest import EXAMPLES
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "t.duckdb") as s:
+        yield s
+
+
+def test_schema_matches_the_arrow_batches(store):
+    for name, schema in TABLES.items():
+        cols = [r[0] for r in store.con.execute(f"DESCRIBE {name}").fetchall()]
+        assert cols == schema.names, name
+    assert store.migrate() == len(MIGRATIONS)
+
+
+def test_write_is_idempotent(store):
+    pipeline = Pipeline()
+    a = pipeline(Article(id="a1", text="Title\n\nBody text.", path="x.txt"))
+    bad = Problem("read", "empty file", "y.txt")
+    assert store.write([a, a], [bad]) == 1
+    assert store.write([a], [bad]) == 0
+    assert store.count() == 1 and store.count("problems") == 1
+    got = store.get("a1")
+    assert got["article"]["title"] == "Title" and got["article"]["body"] == "Body text."
+    assert store.get("a") == got  # a unique prefix
+
+
+def test_ingest_examples_then_rerun(tmp_path):
+    paths = [EXAMPLES / "text", EXAMPLES / "jsonl" / "articles.jsonl", EXAMPLES / "feed"]
+    with Store(tmp_path / "db.duckdb") as store:
+        first = ingest(paths, store, Pipeline(), batch_size=3)
+        second = ingest(paths, store, Pipeline(), batch_size=3)
+        assert first.stored == first.read == 15 and first.ok
+        assert second.stored == 0 and second.skipped == 15
+        assert store.count() == 15
+
+
+def test_problems_are_stored_once(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    (tmp_path / "in" / "ok.txt").write_text("T\n\nBody.")
+    with Store(tmp_path / "db.duckdb") as store:
+        for _ in range(2):
+            summary = ingest([tmp_path / "in"], store, Pipeline())
+            assert len(summary.problems) == 1
+        assert store.count() == 1 and store.count("problems") == 1
+        (row,) = store.problems()
+        assert row["path"].endswith("empty.txt") and row["message"] == "empty file"
+
+
+def test_export_jsonl_and_parquet(tmp_path, store):
+    ingest([EXAMPLES / "text"], store, Pipeline())
+    (jsonl,) = store.export("jsonl", tmp_path / "out.jsonl")
+    lines = [json.loads(line) for line in open(jsonl, encoding="utf-8")]
+    assert len(lines) == 6 and all(d["article"]["body"] for d in lines)
+    files = store.export("parquet", tmp_path / "pq")
+    assert pq.read_table(tmp_path / "pq" / "articles.parquet").num_rows == 6
+    assert len(files) == len(TABLES)
+
+
+def test_read_only_needs_a_file(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        Store(tmp_path / "none.duckdb", read_only=True)
