@@ -72,3 +72,32 @@ def test_export_jsonl_and_parquet(tmp_path, store):
 def test_read_only_needs_a_file(tmp_path):
     with pytest.raises(FileNotFoundError):
         Store(tmp_path / "none.duckdb", read_only=True)
+
+
+class CrashAfter:
+    """A stage that kills the run (as Ctrl-C or an OOM kill would) after n articles."""
+
+    name, version, requires, assigns = "crash", 1, (), ()
+
+    def __init__(self, n: int):
+        self.left = n
+
+    def __call__(self, analysis):
+        self.left -= 1
+        if self.left < 0:
+            raise KeyboardInterrupt
+        return analysis
+
+
+def test_a_killed_run_loses_nothing_and_the_rerun_completes(tmp_path):
+    lines = [
+        json.dumps({"title": f"T{i}", "text": f"Body {i}.", "url": f"u{i}"}) for i in range(50)
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    with Store(tmp_path / "db.duckdb") as store:
+        with pytest.raises(KeyboardInterrupt):
+            ingest([path], store, Pipeline(["layout", CrashAfter(25)]), batch_size=10)
+        assert store.count() == 20  # two whole batches; the third was rolled back
+        again = ingest([path], store, Pipeline(), batch_size=10)
+        assert (again.stored, again.skipped, store.count()) == (30, 20, 50)

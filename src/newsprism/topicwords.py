@@ -12,167 +12,21 @@ from functools import lru_cache
 from importlib import resources
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|\d+(?:st|nd|rd|th)?", re.UNICODE)
-STOPWORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "me",
-        "more",
-        "most",
-        "my",
-        "myself",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "ours",
-        "ourselves",
-        "out",
-        "over",
-        "own",
-        "same",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "themselves",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "yours",
-        "yourself",
-        "yourselves",
-        "said",
-        "says",
-        "say",
-        "told",
-        "tell",
-        "one",
-        "two",
-        "three",
-        "new",
-        "like",
-        "get",
-        "got",
-        "make",
-        "made",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "us",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "it's",
-        "that's",
-        "don't",
-        "we're",
-        "i'm",
-    ]
-)
+_STOPWORDS = """
+a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from
+further had has have having he her here hers herself him himself his how i if in into is it
+its itself just me more most my myself no nor not now of off on once only or other our ours
+ourselves out over own same she should so some such than that the their theirs them
+themselves then there these they this those through to too under until up very was we were
+what when where which while who whom why will with would you your yours yourself yourselves
+said says say told tell one two three new like get got make made may might must shall us mr
+mrs ms dr it's that's don't we're i'm
+"""
+STOPWORDS = frozenset(_STOPWORDS.split())
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A crude plural and possessive fold: enough to match 'regions' with 'region'."""
     word = word.lower().replace("’", "'")
@@ -187,15 +41,11 @@ def stem(word: str) -> str:
 
 def content_words(text: str) -> set[str]:
     """The stemmed, lower-cased content words of a text."""
-    out = set()
-    for m in _WORD.finditer(text):
-        w = m.group()
-        if len(w) < 3 and not w[0].isdigit():
-            continue
-        if w.lower() in STOPWORDS:
-            continue
-        out.add(stem(w))
-    return out
+    return {
+        stem(w)
+        for w in _WORD.findall(text)
+        if (len(w) >= 3 or w[0].isdigit()) and w.lower() not in STOPWORDS
+    }
 
 
 @lru_cache(maxsize=1)

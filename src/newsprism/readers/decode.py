@@ -21,6 +21,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13, 27}
+_DROP_CONTROLS = dict.fromkeys([*range(9), 11, 12, *range(14, 32), 127])
 
 
 def looks_binary(data: bytes) -> bool:
@@ -38,14 +39,17 @@ def decode(data: bytes, declared: str | None = None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
-    if looks_binary(data):
-        raise ReadError("binary content, not text")
     candidates = [declared] if declared else []
     for encoding in [*candidates, "utf-8"]:
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
+        if "\x00" in text[:8192]:
+            raise ReadError("binary content, not text")
+        return text
+    if looks_binary(data):
+        raise ReadError("binary content, not text")
     matches = charset_normalizer.from_bytes(data[:1_000_000])
     best = matches.best()
     if best is None or best.encoding is None:
@@ -57,8 +61,7 @@ def decode(data: bytes, declared: str | None = None) -> str:
 
 def clean_text(text: str) -> str:
     """Normalise line endings and drop control characters that break displays and stores."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(c for c in text if c >= " " or c in "\n\t")
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_DROP_CONTROLS)
 
 
 def normalize_date(value: object) -> str | None:

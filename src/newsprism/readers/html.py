@@ -102,7 +102,9 @@ def extract(html: str, path: str, url: str | None, options: ReadOptions, fmt: st
     if not isinstance(doc, trafilatura.settings.Document) or not (doc.text or "").strip():
         raise ReadError("no article text found in the page")
     # trafilatura gives one block per line; newsprism bodies separate paragraphs by a blank line
-    body = "\n\n".join(line.strip() for line in clean_text(doc.text or "").split("\n") if line.strip())
+    body = "\n\n".join(
+        line.strip() for line in clean_text(doc.text or "").split("\n") if line.strip()
+    )
     title = clean_text(doc.title).strip() if doc.title else None
     url = url or doc.url
     return Article(

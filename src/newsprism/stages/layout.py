@@ -14,6 +14,7 @@ How a segment is judged off-topic, in order (each a reason a user can read):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..records import Analysis, Article, OffTopic
@@ -52,24 +53,21 @@ _SYNDICATION = [
         re.compile(r"^[A-Z][A-Za-z .,'’/-]{0,60}?\s*\((?P<name>[A-Z][\w .&'’-]{0,40}?)\)\s*[-—–:]"),
     ),
     ("dateline", re.compile(r"^\((?P<name>[A-Z][\w .&'’-]{0,40}?)\)\s*[-—–:]")),
+    # "This article originally appeared on The Conversation." (keywords in any case, the name
+    # capitalised: "first published in print" names no outlet)
     (
         "republished",
         re.compile(
-            r"(?:originally|first)\s+(?:appeared|published|ran)\s+(?:on|in|at|by)\s+(?P<name>"
-            + _NAME
-            + ")"
-            r"|republished\s+(?:from|with permission (?:of|from))\s+(?P<name2>" + _NAME + ")"
-            r"|(?:via|courtesy of|source:)\s+(?P<name3>" + _NAME + r")\s*\.?$",
-            re.I,
+            r"(?i:originally|first)\s+(?i:appeared|published|ran)\s+(?i:on|in|at|by)\s+"
+            r"(?P<name>" + _NAME + r")|(?i:republished\s+(?:from|with permission (?:of|from)))\s+"
+            r"(?P<name2>" + _NAME + ")"
         ),
     ),
-    # "FRANCE 24 reports." as a sentence of its own
     # "FRANCE 24 reports." as a sentence of its own, or closing one: "..., AFP reports."
+    # ("The Times reported." is a citation of another outlet's reporting, not a credit.)
     (
         "reports",
-        re.compile(
-            r"(?:^|(?<=[.!?”\"]\s)|(?<=,\s))(?P<name>" + _NAME + r")\s+(?:reports|reported)\s*\."
-        ),
+        re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=,\s))(?P<name>" + _NAME + r")\s+reports\s*\."),
     ),
     # "Associated Press writer Jane Doe in Madrid contributed to this report."
     (
@@ -81,8 +79,8 @@ _SYNDICATION = [
     ),
 ]
 _HINTS = {
-    "republished": re.compile(r"originally|first|republished|via|courtesy|source:", re.I),
-    "reports": re.compile(r"\breport(?:s|ed)\s*\."),
+    "republished": re.compile(r"originally|first|republished", re.I),
+    "reports": re.compile(r"\breports\s*\."),
     "contributed": re.compile(r"contributed"),
 }
 # Closing credit lines: boilerplate about the article, never "off-topic" content.
@@ -253,11 +251,16 @@ def off_topic(
     last = len(body) - 1
     while last >= 0 and last in flagged:
         last -= 1
-    for i in range(last, max(last - options.tail_segments, 0), -1):
+    first = max(last - options.tail_segments, 0)  # the lead is never judged
+    words = [content_words(s.text) for s in body] if last > 0 else []
+    before = content_words(context).union(
+        *(w for j, w in enumerate(words[: first + 1]) if j not in flagged)
+    )
+    for i in range(last, first, -1):
         if _CREDIT_NOTE.search(body[i].text):
             break
-        rest = [context] + [s.text for j, s in enumerate(body) if j < i and j not in flagged]
-        overlap, novelty = topic_overlap(body[i].text, "\n".join(rest))
+        known = before.union(*(words[j] for j in range(first + 1, i) if j not in flagged))
+        overlap, novelty = topic_overlap(words[i], known)
         if overlap < options.max_overlap and novelty >= options.min_novelty:
             flagged[i] = f"off-topic tail: {overlap:.0%} of its rare words occur in the article"
         else:
@@ -269,12 +272,10 @@ def off_topic(
     return kept, moved
 
 
-def topic_overlap(segment: str, rest: str) -> tuple[float, float]:
-    """IDF-weighted share of the segment's words found in the rest, and the IDF mass not found."""
-    words = content_words(segment)
+def topic_overlap(words: set[str], known: set[str]) -> tuple[float, float]:
+    """IDF-weighted share of a segment's words found in the rest, and the IDF mass not found."""
     if not words:
         return 1.0, 0.0
-    known = content_words(rest)
     shared = sum(idf(w) for w in words if w in known)
     new = sum(idf(w) for w in words if w not in known)
     return shared / (shared + new), new
@@ -299,9 +300,10 @@ def syndication(paragraphs: list[str]) -> str | None:
             m = pattern.search(para) if kind != "dateline" else pattern.match(para)
             if not m:
                 continue
-            name = next(v for k, v in m.groupdict().items() if v and k.startswith("name")).strip(
-                " .,"
-            )
+            names = [v.strip(" .,") for k, v in m.groupdict().items() if v and k.startswith("name")]
+            name = next((n for n in names if n), None)
+            if name is None:
+                continue
             if kind == "dateline" and name.lower() not in AGENCIES and not name.isupper():
                 continue  # "(Updated)" or a parenthesised place, not a credit
             if kind == "contributed":
@@ -338,7 +340,8 @@ def language(text: str) -> str | None:
     words = re.findall(r"[^\W\d_]+", text[:5000].lower())
     if len(words) < 5:
         return None
-    scores = {lang: sum(w in common for w in words) for lang, common in _LANG_WORDS.items()}
+    counts = Counter(words)
+    scores = {lang: sum(counts[w] for w in common) for lang, common in _LANG_WORDS.items()}
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] >= max(2, len(words) // 50) else None
 
@@ -349,7 +352,12 @@ class Layout:
     name: str = "layout"
     version: int = 1
     requires: tuple[str, ...] = ()
-    assigns: tuple[str, ...] = ("article.body", "article.title", "article.off_topic", "article.syndicated_from")
+    assigns: tuple[str, ...] = (
+        "article.body",
+        "article.title",
+        "article.off_topic",
+        "article.syndicated_from",
+    )
 
     def __init__(self, options: LayoutOptions | None = None) -> None:
         self.options = options or LayoutOptions()
