@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
@@ -62,7 +63,7 @@ def test_problems_are_stored_once(tmp_path):
 def test_export_jsonl_and_parquet(tmp_path, store):
     ingest([EXAMPLES / "text"], store, Pipeline())
     (jsonl,) = store.export("jsonl", tmp_path / "out.jsonl")
-    lines = [json.loads(line) for line in open(jsonl, encoding="utf-8")]
+    lines = [json.loads(line) for line in Path(jsonl).read_text(encoding="utf-8").splitlines()]
     assert len(lines) == 6 and all(d["article"]["body"] for d in lines)
     files = store.export("parquet", tmp_path / "pq")
     assert pq.read_table(tmp_path / "pq" / "articles.parquet").num_rows == 6
