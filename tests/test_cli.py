@@ -55,7 +55,7 @@ def test_ingest_show_problems_export(tmp_path):
     assert first.exit_code == 1  # one problem, the rest stored
     assert "stored" in first.stderr and "no article text" in first.stderr
     again = runner.invoke(app, ["ingest", str(EXAMPLES / "text"), "--db", db])
-    assert again.exit_code == 0 and "skipped, already stored" in again.stderr
+    assert again.exit_code == 0 and "skipped: already stored" in again.stderr
     listed = json.loads(runner.invoke(app, ["analyze", str(SEED), "--json"]).stdout)
     assert listed["article"]["id"]
     from newsprism import Store

@@ -37,6 +37,41 @@ def test_write_is_idempotent(store):
     assert store.get("a") == got  # a unique prefix
 
 
+def test_every_table_is_written(store):
+    from newsprism.records import (
+        Analysis,
+        DateRef,
+        Entity,
+        Event,
+        Issue,
+        Mention,
+        Place,
+        Quote,
+        Speaker,
+        Stance,
+        Tone,
+    )  # fmt: skip
+
+    art = Pipeline(["layout"])(Article(id="b2", text="Title\n\nAnn said hi in Paris.")).article
+    paris = Place("Paris", 48.85, 2.35, "FR", 2988507, "PPLC")
+    a = Analysis(
+        art,
+        entities=(Entity("e1", "Ann", "PERSON", mentions=(Mention("Ann", 0, 3),)),
+                  Entity("e2", "Paris", "PLACE", mentions=(Mention("Paris", 15, 20),), place=paris)),
+        quotes=(Quote("hi", 9, 11, "direct", "said", Speaker("Ann", 0, 3, "Ann", "e1"),
+                      Stance("for", 0.9), 0.2),),
+        dates=(DateRef("today", 0, 5, "DATE", "2020-01-01"),),
+        events=(Event("Ann", "statement", None, "Paris", None, 0, 20),),
+        issue=Issue("hi", {"for": ["Ann"]}),
+        tone=Tone(1.0, 2.0, 1.0, 3.0, 5),
+    )  # fmt: skip
+    assert store.write([a]) == 1
+    counts = {t: store.count(t) for t in ("entities", "mentions", "quotes", "dates", "events")}
+    assert counts == {"entities": 2, "mentions": 2, "quotes": 1, "dates": 1, "events": 1}
+    assert store.get("b2") == a.to_dict()
+    assert store.write([a]) == 0 and store.count("mentions") == 2
+
+
 def test_ingest_examples_then_rerun(tmp_path):
     paths = [EXAMPLES / "text", EXAMPLES / "jsonl" / "articles.jsonl", EXAMPLES / "feed"]
     with Store(tmp_path / "db.duckdb") as store:

@@ -146,7 +146,7 @@ def ingest_command(
         err.print(f"... and {len(summary.problems) - 50} more (newsprism problems --db ...)")
     table = Table(title=f"ingest into {db or s.db}", show_header=False)
     for label, value in (("read", summary.read), ("stored", summary.stored),
-                         ("skipped, already stored", summary.skipped),
+                         ("skipped: already stored or read twice", summary.skipped),
                          ("problems", len(summary.problems)), ("articles in store", in_db)):  # fmt: skip
         table.add_row(label, f"{value:,}")
     err.print(table)

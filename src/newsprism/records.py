@@ -164,6 +164,7 @@ class Quote(Record):
     cue: str | None = None
     speaker: Speaker | None = None
     stance: Stance | None = None
+    sentiment: float | None = None  # VADER compound score, -1 to 1
 
 
 @dataclass(frozen=True, slots=True)

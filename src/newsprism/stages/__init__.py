@@ -10,7 +10,9 @@ from collections.abc import Callable
 from typing import Protocol
 
 from ..records import Analysis
+from .dates import Dates
 from .layout import Layout
+from .tone import ToneStage
 
 
 class Stage(Protocol):
@@ -25,7 +27,9 @@ class Stage(Protocol):
 # name -> factory; the versioned name ("layout@1") is what a store records for provenance
 REGISTRY: dict[str, Callable[..., Stage]] = {
     "layout": Layout,
+    "dates": Dates,
+    "tone": ToneStage,
 }
-DEFAULT_STAGES: tuple[str, ...] = ("layout",)
+DEFAULT_STAGES: tuple[str, ...] = ("layout", "dates", "tone")
 
 __all__ = ["DEFAULT_STAGES", "REGISTRY", "Stage"]

@@ -21,6 +21,8 @@ import pyarrow as pa
 from ..records import Analysis, Problem
 from .schema import MIGRATIONS, TABLES
 
+KEYED = ("articles", "problems")  # tables with a primary key
+
 
 def problem_id(p: Problem) -> str:
     """The same problem found again on a rerun gets the same id, so it is stored once."""
@@ -97,7 +99,8 @@ class Store:
             for name, table_rows in rows.items():
                 if table_rows:
                     arrow = pa.Table.from_pylist(table_rows, schema=TABLES[name])  # noqa: F841
-                    self.con.execute(f"INSERT OR IGNORE INTO {name} BY NAME SELECT * FROM arrow")
+                    keyed = "OR IGNORE" if name in KEYED else ""  # the rest hang off new articles
+                    self.con.execute(f"INSERT {keyed} INTO {name} BY NAME SELECT * FROM arrow")
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -212,7 +215,7 @@ def _rows(a: Analysis, now: datetime) -> dict[str, list[dict[str, Any]]]:
             "speaker_role": q.speaker.role if q.speaker else None,
             "speaker_affiliation": q.speaker.affiliation if q.speaker else None,
             "stance_label": q.stance.label if q.stance else None,
-            "stance_score": q.stance.score if q.stance else None,
+            "stance_score": q.stance.score if q.stance else None, "sentiment": q.sentiment,
         } for i, q in enumerate(a.quotes)],
         "dates": [{
             "article_id": aid, "text": t.text, "start": t.start, "end": t.end, "type": t.type,

@@ -27,7 +27,7 @@ MIGRATIONS: list[str] = [
         article_id VARCHAR, quote_index INTEGER, text VARCHAR, start INTEGER, "end" INTEGER,
         kind VARCHAR, cue VARCHAR, speaker_text VARCHAR, speaker_name VARCHAR,
         speaker_entity_id VARCHAR, speaker_role VARCHAR, speaker_affiliation VARCHAR,
-        stance_label VARCHAR, stance_score DOUBLE
+        stance_label VARCHAR, stance_score DOUBLE, sentiment DOUBLE
     );
     CREATE TABLE dates (
         article_id VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER, type VARCHAR,
@@ -69,7 +69,7 @@ TABLES: dict[str, pa.Schema] = {
         ("article_id", _s), ("quote_index", _i), ("text", _s), ("start", _i), ("end", _i),
         ("kind", _s), ("cue", _s), ("speaker_text", _s), ("speaker_name", _s),
         ("speaker_entity_id", _s), ("speaker_role", _s), ("speaker_affiliation", _s),
-        ("stance_label", _s), ("stance_score", _f),
+        ("stance_label", _s), ("stance_score", _f), ("sentiment", _f),
     ]),
     "dates": pa.schema([
         ("article_id", _s), ("text", _s), ("start", _i), ("end", _i), ("type", _s), ("value", _s),

@@ -1,0 +1,750 @@
+"""Time expressions in English news: found with regular expressions, normalised to TimeML.
+
+Rules in the spirit of HeidelTime, written for speed (one pass of compiled patterns, no
+parser). Values resolve against two anchors, as a careful reader does:
+
+- deictic expressions ("yesterday", "last week", "three years ago", "on Tuesday") against
+  the publication date, the moment the article speaks from;
+- anaphoric ones ("two days earlier", "the next day", "a year later", "that month") against
+  the date the text is currently talking about: the last explicit date before them.
+
+Without a publication date the unknown parts of a value stay as X ("XXXX-01-05").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .records import DateRef
+
+# -- vocabulary ----------------------------------------------------------------------------
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}  # fmt: skip
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "half a": 0.5, "a half": 0.5,
+}  # fmt: skip
+VAGUE = {"several", "a few", "few", "some", "many", "the past few", "a couple of", "couple of",
+         "dozens of", "hundreds of", "a number of"}  # fmt: skip
+UNITS = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
+    "weekend": "WE", "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
+    "century": "CE", "centurie": "CE",
+}  # fmt: skip
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
+
+_NUM_WORD = (
+    r"(?:\d+(?:\.\d+)?|"
+    + "|".join(sorted((re.escape(k) for k in NUMBERS), key=len, reverse=True))
+    + r")"
+)
+_NUM = rf"(?:{_NUM_WORD}(?:[- ]{_NUM_WORD})?|{'|'.join(sorted(VAGUE, key=len, reverse=True))})"
+_UNIT = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_FULL_MONTH = (
+    r"(?:January|February|March|April|June|July|August|September|October|November|December)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_PART = r"(?:morning|afternoon|evening|night)"
+_FUTURE = re.compile(r"\b(?:will|'ll|shall|going to|plans? to|scheduled|expected to|set to|is to|are to|"
+                     r"upcoming)\b", re.I)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A point in time at some granularity: the publication date or the current reference."""
+
+    day: date | None  # None: unknown
+    grain: str = "day"  # day | month | quarter | year
+
+
+@dataclass
+class Context:
+    text: str
+    dct: date | None
+    ref: Anchor  # the date the text is currently talking about
+
+    def future(self, start: int, end: int) -> bool:
+        """Whether the sentence around a span speaks of the future."""
+        left = max(self.text.rfind(".", 0, start), self.text.rfind("\n", 0, start), start - 80) + 1
+        right = self.text.find(".", end, end + 40)
+        return bool(_FUTURE.search(self.text[left : right if right > 0 else end + 40]))
+
+
+Result = tuple[str, str] | None  # (type, value), or None to drop the match
+Rule = tuple[re.Pattern[str], Callable[[re.Match[str], Context], Result]]
+
+# -- value helpers ---------------------------------------------------------------------------
+
+
+def number(text: str) -> float | None:
+    """'two' -> 2, 'twenty-four' -> 24, '3' -> 3, 'several' -> None (vague)."""
+    text = text.lower().strip()
+    if text in VAGUE:
+        return None
+    if text in NUMBERS:
+        return NUMBERS[text]
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    parts = re.split(r"[- ]", text)
+    if len(parts) == 2 and all(p in NUMBERS for p in parts):
+        a, b = NUMBERS[parts[0]], NUMBERS[parts[1]]
+        return a * b if b == 100 else a + b
+    return None
+
+
+def _n(value: float | None) -> str:
+    if value is None:
+        return "X"
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def duration(n: float | None, unit: str) -> str:
+    """TimeML duration: (2, 'day') -> P2D; (3, 'hour') -> PT3H; (None, 'year') -> PXY."""
+    code = UNITS[unit.lower().rstrip("s") if unit.lower() != "centuries" else "centurie"]
+    if code == "WE":
+        return f"P{_n(n * 2 if n else None)}D"
+    if unit.lower().startswith("fortnight"):
+        return f"P{_n(n * 2 if n else None)}W"
+    if code == "Q":
+        return f"P{_n(n * 3 if n else None)}M"
+    if code in ("DE", "CE"):
+        return f"P{_n(n * (10 if code == 'DE' else 100) if n else None)}Y"
+    if unit.lower().startswith(("second", "minute", "hour")):
+        return f"PT{_n(n)}{code}"
+    return f"P{_n(n)}{code}"
+
+
+def _shift(day: date, n: int, unit: str) -> date:
+    if unit == "day":
+        return day + timedelta(days=n)
+    if unit == "week":
+        return day + timedelta(weeks=n)
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit] * n
+    y, m = divmod(day.month - 1 + months, 12)
+    return date(day.year + y, m + 1, min(day.day, 28))
+
+
+def show(day: date | None, grain: str) -> str:
+    """A date at a granularity, as a TimeML value."""
+    if day is None:
+        return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
+                "year": "XXXX", "decade": "XXX", "century": "XX"}[grain]  # fmt: skip
+    if grain == "day":
+        return day.isoformat()
+    if grain == "week":
+        y, w, _ = day.isocalendar()
+        return f"{y}-W{w:02d}"
+    if grain == "month":
+        return f"{day.year}-{day.month:02d}"
+    if grain == "quarter":
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    if grain == "year":
+        return str(day.year)
+    if grain == "decade":
+        return str(day.year)[:3]
+    return str(day.year)[:2]
+
+
+def _unit(word: str) -> str:
+    w = word.lower().rstrip("s")
+    return {"centurie": "century", "night": "day", "fortnight": "week"}.get(w, w)
+
+
+_GRAINS = ["day", "week", "month", "quarter", "year", "decade", "century"]
+
+
+def _year_of(month: int, ctx: Context, direction: int = 0, future: bool = False) -> int | None:
+    """The year of a month named without one, as a reader takes it: "last November" in
+    December 1999 is 1999-11, "next March" next year's; a plain "December" in a February
+    story told in the past tense is last December, in the future tense this one."""
+    if ctx.dct is None:
+        return None
+    y, now = ctx.dct.year, ctx.dct.month
+    if direction < 0:
+        return y - 1 if month >= now else y
+    if direction > 0:
+        return y + 1 if month <= now else y
+    if future:
+        return y + 1 if month < now - 2 else y
+    return y - 1 if month > now + 2 else y
+
+
+def _fix_year(y: str) -> int:
+    n = int(y)
+    return n + (1900 if n >= 30 else 2000) if len(y) == 2 else n
+
+
+# -- rules -----------------------------------------------------------------------------------
+
+
+def _full_date(m: re.Match[str], ctx: Context) -> Result:
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    day = int(re.match(r"\d+", m["day"]).group())  # type: ignore[union-attr]
+    year = (
+        _fix_year(m["year"])
+        if m["year"]
+        else _year_of(month, ctx, 0, ctx.future(m.start(), m.end()))
+    )
+    try:
+        d = date(year, month, day) if year else None
+    except ValueError:
+        return None
+    if d is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}"
+    ctx.ref = Anchor(d, "day")
+    return "DATE", d.isoformat()
+
+
+def _numeric_date(m: re.Match[str], ctx: Context) -> Result:
+    try:
+        if m["iso"]:
+            d = date.fromisoformat(m["iso"])
+        else:
+            d = date(_fix_year(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    ctx.ref = Anchor(d, "day")
+    return "DATE", d.isoformat()
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> Result:
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    year = int(m["year"])
+    ctx.ref = Anchor(date(year, month, 1), "month")
+    return "DATE", f"{year}-{month:02d}"
+
+
+def _month(m: re.Match[str], ctx: Context) -> Result:
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    rel = (m["rel"] or "").lower()
+    direction = -1 if rel in ("last", "this past") else 1 if rel in ("next", "this coming") else 0
+    year = _year_of(month, ctx, direction, ctx.future(m.start(), m.end()))
+    if year is not None and rel == "this":
+        year = ctx.dct.year  # type: ignore[union-attr]
+    if year is not None and m["yrel"]:
+        year = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]  # type: ignore[union-attr]
+    if year is None:
+        return "DATE", f"XXXX-{month:02d}"
+    ctx.ref = Anchor(date(year, month, 1), "month")
+    return "DATE", f"{year}-{month:02d}"
+
+
+def _year(m: re.Match[str], ctx: Context) -> Result:
+    year = int(m["year"])
+    if ctx.dct and year > ctx.dct.year + 30:
+        return None  # a quantity, not a year
+    ctx.ref = Anchor(date(year, 1, 1), "year")
+    return "DATE", str(year)
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Result:
+    if m["decade"]:
+        return "DATE", m["decade"][:3]
+    digits = m["d2"]  # the '90s
+    return "DATE", ("19" if int(digits) >= 30 else "20") + digits[0]
+
+
+def _relative_day(m: re.Match[str], ctx: Context) -> Result:
+    word = m["word"].lower()
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
+              "this": 0}.get(word.split()[0] if word.startswith("this") else word, 0)  # fmt: skip
+    part = m["part"] or m["pre"] or next((p for p in PARTS if p in word), None)
+    part = part.lower() if part else None
+    if ctx.dct is None:
+        return "DATE", "XXXX-XX-XX" + (f"T{PARTS[part]}" if part else "")
+    d = ctx.dct + timedelta(days=offset)
+    if part:
+        return "TIME", f"{d.isoformat()}T{PARTS[part]}"
+    return "DATE", d.isoformat()
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Result:
+    target = WEEKDAYS[m["weekday"].lower()]
+    rel = (m["rel"] or "").lower()
+    part = m["part"].lower() if m["part"] else None
+    if ctx.dct is None:
+        return "DATE", f"XXXX-WXX-{target + 1}"
+    base = ctx.dct
+    delta = target - base.weekday()
+    future = rel == "next" or (rel != "last" and ctx.future(m.start(), m.end()))
+    # the nearest such day in the direction the sentence looks (today counts)
+    delta = delta % 7 if future else -((-delta) % 7)
+    if delta == 0 and rel in ("last", "next"):
+        delta = -7 if rel == "last" else 7
+    d = base + timedelta(days=delta)
+    ctx.ref = Anchor(d, "day")
+    if part:
+        return "TIME", f"{d.isoformat()}T{PARTS[part]}"
+    return "DATE", d.isoformat()
+
+
+def _this_unit(m: re.Match[str], ctx: Context) -> Result:
+    """this/last/next/the coming week|month|year|quarter|weekend|season, 'earlier this month'."""
+    rel = m["rel"].lower()
+    unit = m["unit"].lower()
+    step = {"this": 0, "the current": 0, "current": 0, "last": -1, "the last": -1, "past": -1,
+            "the past": -1, "the previous": -1, "previous": -1, "next": 1, "the next": 1,
+            "the coming": 1, "coming": 1, "the following": 1}[rel]  # fmt: skip
+    if unit in SEASONS:
+        if ctx.dct is None:
+            return "DATE", f"XXXX-{SEASONS[unit]}"
+        return "DATE", f"{ctx.dct.year + step}-{SEASONS[unit]}"
+    anchor = ctx.ref if rel in ("the following", "the previous") else Anchor(ctx.dct)
+    if anchor.day is None:
+        return "DATE", show(None, "week" if unit == "weekend" else unit)
+    if unit == "weekend":
+        d = _shift(anchor.day, step, "week")
+        y, w, _ = d.isocalendar()
+        return "DATE", f"{y}-W{w:02d}-WE"
+    return "DATE", show(_shift(anchor.day, step, _unit(unit)), _unit(unit))
+
+
+def _ago(m: re.Match[str], ctx: Context) -> Result:
+    """'three years ago' from the publication date; 'two days earlier' from the reference."""
+    n = number(m["num"])
+    unit = _unit(m["unit"])
+    word = m["dir"].lower()
+    anaphoric = word in ("earlier", "later", "before", "after", "afterwards", "afterward")
+    anchor = ctx.ref if anaphoric else Anchor(ctx.dct)
+    sign = 1 if word in ("later", "after", "afterwards", "afterward", "from now", "hence") else -1
+    if unit in ("hour", "minute", "second"):
+        return "DURATION", duration(n, m["unit"])
+    if n is None and unit in ("year", "decade") and anchor.day is not None and sign < 0:
+        return "DATE", str(anchor.day.year)[:3] + "X"  # "a few years ago"
+    if n is None or anchor.day is None:
+        return "DATE", show(
+            None, unit
+        ) if n is not None else "PAST_REF" if sign < 0 else "FUTURE_REF"
+    if n != int(n):
+        return "DURATION", duration(n, m["unit"])
+    grain = unit
+    day = anchor.day
+    if anaphoric and _GRAINS.index(anchor.grain) < _GRAINS.index(unit):
+        grain = anchor.grain  # "a week later" than a day is a day
+    elif unit == "year" and ctx.ref.grain == "quarter" and ctx.ref.day is not None:
+        day, grain = ctx.ref.day, "quarter"  # "a year ago" in a quarterly report
+    return "DATE", show(_shift(day, int(sign * n), unit), grain)
+
+
+def _the_next_day(m: re.Match[str], ctx: Context) -> Result:
+    """'the next day', 'the following week', 'the day before', 'that day', 'the same day'."""
+    unit = _unit(m["unit"])
+    word = (m["which"] or m["after"] or "").lower()
+    step = (
+        1 if word in ("next", "following", "after") else -1 if word in ("previous", "before") else 0
+    )
+    anchor = ctx.ref
+    if anchor.day is None:
+        return "DATE", show(None, unit)
+    return "DATE", show(_shift(anchor.day, step, unit), unit)
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> Result:
+    which = (m["which"] or "").lower()
+    year = int(m["year"] or m["year2"]) if m["year"] or m["year2"] else None
+    if re.search(r"year[- ](?:ago|earlier)", m.group(), re.I):  # "the year-ago quarter"
+        base = (
+            ctx.ref
+            if ctx.ref.grain == "quarter" and ctx.ref.day
+            else Anchor(_shift(ctx.dct, -1, "quarter") if ctx.dct else None)
+        )
+        return "DATE", show(_shift(base.day, -1, "year") if base.day else None, "quarter")
+    if which in ORDINALS:
+        q = ORDINALS[which]
+        if year is None and ctx.dct is not None:
+            year = ctx.dct.year if q <= (ctx.dct.month - 1) // 3 + 1 else ctx.dct.year - 1
+    else:  # "the quarter", "the latest quarter": the one last reported
+        if ctx.ref.grain == "quarter" and ctx.ref.day is not None:
+            return "DATE", show(ctx.ref.day, "quarter")
+        if ctx.dct is None:
+            return "DATE", "XXXX-QX"
+        d = _shift(ctx.dct, -1, "quarter")
+        q, year = (d.month - 1) // 3 + 1, d.year
+    if year is None:
+        return "DATE", f"XXXX-Q{q}"
+    ctx.ref = Anchor(date(year, 3 * q - 2, 1), "quarter")
+    return "DATE", f"{year}-Q{q}"
+
+
+def _q(ctx: Context) -> str:
+    """The quarter the text is about: the one it last named, else the one before publication."""
+    if ctx.ref.grain == "quarter" and ctx.ref.day:
+        return str((ctx.ref.day.month - 1) // 3 + 1)
+    return str((_shift(ctx.dct, -1, "quarter").month - 1) // 3 + 1) if ctx.dct else "X"
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Result:
+    name = re.sub(r"\s+day$", "", re.sub(r"[’']s\b", "", m["name"].lower()))
+    year = int(m["year"]) if m["year"] else (ctx.dct.year if ctx.dct else None)
+    if year is None:
+        return "DATE", "XXXX-" + HOLIDAYS[name](2001).strftime("%m-%d")
+    d = HOLIDAYS[name](year)
+    if not m["year"] and ctx.dct and (d - ctx.dct).days > 180:
+        d = HOLIDAYS[name](year - 1)
+    ctx.ref = Anchor(d, "day")
+    return "DATE", d.isoformat()
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th weekday of a month (n = -1: the last)."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = _shift(date(year, month, 1), 1, "month") - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas": lambda y: date(y, 12, 25), "christmas eve": lambda y: date(y, 12, 24),
+    "new year": lambda y: date(y, 1, 1), "new year eve": lambda y: date(y, 12, 31),
+    "independence": lambda y: date(y, 7, 4), "fourth of july": lambda y: date(y, 7, 4),
+    "halloween": lambda y: date(y, 10, 31), "valentine": lambda y: date(y, 2, 14),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4), "labor": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial": lambda y: _nth_weekday(y, 5, 0, -1), "veterans": lambda y: date(y, 11, 11),
+}  # fmt: skip
+
+
+def _spelled_year(m: re.Match[str], ctx: Context) -> Result:
+    """'nineteen ninety-six', 'the year two thousand' (broadcast transcripts)."""
+    if m["thousand"]:
+        rest = number(m["rest"]) if m["rest"] else 0
+        return "DATE", str(2000 + int(rest or 0))
+    hi, lo = number(m["hi"]), number(m["lo"])
+    if hi is None or lo is None:
+        return None
+    return "DATE", str(int(hi) * 100 + int(lo))
+
+
+def _period(m: re.Match[str], ctx: Context) -> Result:
+    """'the 1988 period' / 'the year-ago period': the quarter the report is about."""
+    return ("DATE", f"{m['year2']}-Q{_q(ctx)}") if m["year2"] else _year_ago(m, ctx)
+
+
+def _fiscal_year(m: re.Match[str], ctx: Context) -> Result:
+    step = {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+    return "DATE", str(ctx.dct.year + step) if ctx.dct else "XXXX"
+
+
+def _recent(m: re.Match[str], ctx: Context) -> Result:
+    """'in recent years': a stretch of unknown length."""
+    return "DURATION", duration(None, m["unit"])
+
+
+def _half(m: re.Match[str], ctx: Context) -> Result:
+    h = 1 if m["which"].lower() == "first" else 2  # second, last
+    year = int(m["year"]) if m["year"] else (ctx.dct.year if ctx.dct else None)
+    return "DATE", f"{year if year else 'XXXX'}-H{h}"
+
+
+def _season(m: re.Match[str], ctx: Context) -> Result:
+    code = SEASONS[m["season"].lower()]
+    year = m["year"] or (str(ctx.dct.year) if ctx.dct else "XXXX")
+    return "DATE", f"{year}-{code}"
+
+
+def _duration(m: re.Match[str], ctx: Context) -> Result:
+    n = number(m["num"])
+    if n is not None and n >= 1000:
+        return None  # "the 1988 second quarter": a year, not a count
+    return "DURATION", duration(n, m["unit"])
+
+
+def _set(m: re.Match[str], ctx: Context) -> Result:
+    if m["weekday"]:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[m['weekday'].lower()] + 1}"
+    word = m.group().lower()
+    for key, value in (("hour", "PT1H"), ("day", "P1D"), ("dai", "P1D"), ("night", "P1D"),
+                       ("week", "P1W"), ("month", "P1M"), ("quarter", "P1Q"), ("year", "P1Y"),
+                       ("annual", "P1Y")):  # fmt: skip
+        if key in word:
+            return "SET", value
+    if m["weekday"]:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[m['weekday'].lower()] + 1}"
+    return None
+
+
+def _clock(m: re.Match[str], ctx: Context) -> Result:
+    hour = int(m["h"]) if m["h"] else 12
+    minute = int(m["min"]) if m["min"] else 0
+    ampm = (m["ampm"] or "").lower().replace(".", "")
+    if m["word"]:
+        hour, minute = (12, 0) if m["word"].lower() == "noon" else (24, 0)
+    elif ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 24 or minute > 59:
+        return None
+    day = ctx.ref.day if ctx.ref.grain == "day" and ctx.ref.day else ctx.dct
+    if m["when"]:  # "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9"
+        inner = tag(m["when"], ctx.dct)
+        if inner and re.match(r"\d{4}-\d{2}-\d{2}", inner[0].value):
+            day = date.fromisoformat(inner[0].value[:10])
+    return "TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{hour:02d}:{minute:02d}"
+
+
+def _ref(m: re.Match[str], ctx: Context) -> Result:
+    word = m.group().lower()
+    if any(w in word for w in ("now", "current", "present", "today's", "nowaday")):
+        return "DATE", "PRESENT_REF"
+    if any(w in word for w in ("future", "soon", "coming")):
+        return "DATE", "FUTURE_REF"
+    return "DATE", "PAST_REF"
+
+
+def _year_ago(m: re.Match[str], ctx: Context) -> Result:
+    """The adjective 'year-earlier': the current quarter (or year) a year back."""
+    if ctx.ref.grain == "quarter" and ctx.ref.day:
+        return "DATE", show(_shift(ctx.ref.day, -1, "year"), "quarter")
+    return "DATE", str(ctx.dct.year - 1) if ctx.dct else "XXXX"
+
+
+def _fiscal(m: re.Match[str], ctx: Context) -> Result:
+    return "DATE", str(_fix_year(m["year"]))
+
+
+_I = re.I
+_MOD = r"(?:(?:early|mid|late|earlier|later)[- ](?:in )?)?"
+RULES: list[Rule] = [
+    (
+        re.compile(
+            rf"\b{_MOD}(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?"
+        ),
+        _full_date,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b"
+        ),
+        _full_date,
+    ),
+    (
+        re.compile(
+            r"\b(?:(?P<iso>\d{4}-\d{2}-\d{2})|(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/"
+            r"(?P<y>\d{4}|\d{2}))\b"
+        ),
+        _numeric_date,
+    ),  # fmt: skip
+    (re.compile(rf"\b{_MOD}(?P<month>{_MONTH}),?\s+(?:of\s+)?(?P<year>{_YEAR})\b"), _month_year),
+    (
+        re.compile(
+            rf"(?:\b(?P<rel>last|next|this past|this coming|this|(?:early|mid|late|earlier|later)"
+            rf"(?: in)?)[- ]|(?:the\s+)?(?:middle|end|beginning|start)\s+of\s+)?\b(?P<month>{_FULL_MONTH})"
+            r"(?!\s+\d)(?:\s+(?P<yrel>last|this|next)\s+year)?"
+        ),
+        _month,
+    ),  # fmt: skip
+    (
+        re.compile(
+            rf"\b(?:(?:early|mid|late)[- ])?(?:the\s+)?(?:(?P<fy>fiscal|calendar)\s+)?(?P<year>{_YEAR})\b"
+            r"(?!\s*(?:%|percent|people|points?|cars?|troops?|dollars?|shares?|acres?|feet|"
+            r"miles?|votes?|jobs?|members?|units?|[a-z]+ion\b))"
+        ),
+        _year,
+    ),  # fmt: skip
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:(?P<decade>1[6-9]\d0|20\d0)s|'(?P<d2>\d0)s)\b"
+        ),
+        _decade,
+    ),
+    (
+        re.compile(
+            rf"\b(?:(?:later|earlier|early|late|mid-?)\s*)?(?:(?P<pre>morning|afternoon|evening|night)\s+)?"
+            rf"(?P<word>today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))"
+            rf"(?:\s+(?P<part>{_PART}))?\b",
+            _I,
+        ),
+        _relative_day,
+    ),  # fmt: skip
+    (
+        re.compile(
+            rf"\b(?:(?P<rel>last|next|this|on|this past|this coming)\s+)?(?P<weekday>{_WEEKDAY})"
+            rf"(?:\s+(?P<part>{_PART}))?\b(?!,?\s+{_MONTH}\s+\d)"
+        ),
+        _weekday,
+    ),  # fmt: skip
+    (
+        re.compile(
+            rf"\b{_WEEKDAY},?\s+(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?"
+        ),
+        _full_date,
+    ),
+    (
+        re.compile(
+            r"\b(?:(?:early|earlier|late|later|mid)[- ](?:in\s+)?)?(?P<rel>this|last|next|the past|"
+            r"past|the last|the next|the coming|the current|the previous|the following|coming|current|previous)"
+            r"\s+(?P<unit>week|month|year|quarter|decade|century|weekend|spring|summer|fall|autumn|winter)\b",
+            _I,
+        ),
+        _this_unit,
+    ),  # fmt: skip
+    (
+        re.compile(
+            rf"\b(?:(?:almost|nearly|about|some|more than|less than|over|just|only)\s+)?"
+            rf"(?P<num>{_NUM})[- ](?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|before|after|"
+            rf"afterwards?|from now|hence)\b(?!\s+(?:the|a|an|his|her|their|its)\b)",
+            _I,
+        ),
+        _ago,
+    ),  # fmt: skip
+    (
+        re.compile(
+            r"\b(?:the\s+(?P<which>next|following|previous|same)|that)\s+(?P<unit>day|week|month|year)\b"
+            r"(?:\s+(?P<after>before|after))?",
+            _I,
+        ),
+        _the_next_day,
+    ),  # fmt: skip
+    (
+        re.compile(
+            rf"\b(?:the\s+)?(?:(?:fiscal|latest|current|recent|most recent|final|last|year-earlier|"
+            rf"year-ago|year-earlier)\s+)?(?:(?P<year2>{_YEAR})\s+)?(?:(?P<which>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?"
+            rf"(?:fiscal[- ])?quarter\b(?:\s+of\s+(?P<year>{_YEAR}))?",
+            _I,
+        ),
+        _quarter,
+    ),
+    (
+        re.compile(
+            rf"\b(?:the\s+)?(?:(?P<year2>{_YEAR})|year[- ](?:earlier|ago))\s+(?:quarter|period)\b",
+            _I,
+        ),
+        _period,
+    ),  # fmt: skip
+    (
+        re.compile(
+            rf"\b(?:the\s+)?(?P<which>first|second|last)\s+half(?:\s+of\s+(?P<year>{_YEAR}))?\b", _I
+        ),
+        _half,
+    ),
+    (
+        re.compile(
+            rf"\b(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+(?P<year>{_YEAR})\b",
+            _I,
+        ),
+        _season,
+    ),  # fmt: skip
+    (
+        re.compile(
+            rf"\b(?:(?:the|a|an|for|over|about|almost|nearly|more than|less than|some|just|the "
+            rf"(?:past|last|next|first|previous|coming|final))\s+)*(?P<num>{_NUM})[- ](?P<unit>{_UNIT})"
+            r"(?:-long)?\b(?![- ]old)",
+            _I,
+        ),
+        _duration,
+    ),  # fmt: skip
+    (
+        re.compile(
+            rf"\b(?:(?:every|each|per|a)\s+(?:(?P<weekday>{_WEEKDAY})|day|week|month|year|quarter|night|"
+            r"hour)|daily|weekly|monthly|annually|yearly|nightly|hourly)\b",
+            _I,
+        ),
+        _set,
+    ),  # fmt: skip
+    (
+        re.compile(
+            r"\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|"
+            r"(?P<word>noon|midnight))(?:\s+(?:[A-Z]{2,4}T|GMT|UTC)\b)?,?(?:\s+(?:on\s+)?"
+            rf"(?P<when>{_WEEKDAY}|(?:{_MONTH})\s+{_DAY}(?:,?\s+{_YEAR})?|today|yesterday|tomorrow))?",
+            _I,
+        ),
+        _clock,
+    ),  # fmt: skip
+    (
+        re.compile(
+            r"\b(?:now|currently|nowadays|at present|these days|the present|recently|lately|"
+            r"(?:the|in the)\s+(?:near\s+|distant\s+)?(?:past|future))\b",
+            _I,
+        ),
+        _ref,
+    ),
+    (re.compile(r"\b(?:in\s+)?recent\s+(?P<unit>years|months|weeks|days|decades)\b", _I), _recent),
+    (re.compile(rf"\bfiscal\s+(?P<year>{_YEAR}|'\d\d)\b", _I), _fiscal),
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:(?P<rel>current|latest|last|next|this|full)\s+)?(?:fiscal|calendar)\s+year\b",
+            _I,
+        ),
+        _fiscal_year,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<name>Christmas(?: Eve| Day)?|New Year[’']?s(?: Eve| Day)?|Independence Day|"
+            rf"Fourth of July|Halloween|Valentine[’']?s Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|"
+            rf"Veterans Day)(?:,?\s+(?P<year>{_YEAR}))?"
+        ),
+        _holiday,
+    ),  # fmt: skip
+    (
+        re.compile(
+            r"\b(?:the\s+year\s+)?(?:(?P<hi>nineteen|eighteen)\s+(?P<lo>(?:twenty|thirty|forty|fifty|sixty|"
+            r"seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|"
+            r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?P<thousand>two "
+            r"thousand)(?:\s+(?:and\s+)?(?P<rest>one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
+            _I,
+        ),
+        _spelled_year,
+    ),  # fmt: skip
+    (re.compile(r"\b(?:the\s+)?year[- ](?:earlier|ago)\b", _I), _year_ago),
+]
+
+
+def tag(text: str, dct: date | None) -> list[DateRef]:
+    """Every time expression in ``text``, with its TimeML type and value."""
+    found: list[tuple[int, int, int, Rule, re.Match[str]]] = []
+    for i, rule in enumerate(RULES):
+        pattern, _ = rule
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), i, rule, m))
+    # Longest match wins; ties go to the earlier rule. Then values resolve in text order,
+    # so the reference time follows the story.
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2]))
+    taken: list[tuple[int, int, Rule, re.Match[str]]] = []
+    for start, end, _, rule, m in found:
+        if all(end <= s or start >= e for s, e, _, _ in taken):
+            taken.append((start, end, rule, m))
+    taken.sort(key=lambda t: t[0])
+    ctx = Context(text, dct, Anchor(dct))
+    out = []
+    for start, end, (_, normalise), m in taken:
+        result = normalise(m, ctx)
+        if result is None:
+            continue
+        kind, value = result
+        surface = text[start:end].rstrip(" .,")
+        out.append(DateRef(surface, start, start + len(surface), kind, value))
+    return out
