@@ -1,0 +1,169 @@
+"""MEANTIME (120 Wikinews articles, token-level CAT XML): loader and evaluations.
+
+Nothing in newsprism was tuned on MEANTIME; it is used whole as a news-domain check.
+
+- time expressions: relaxed-extent F1 and value F1, as in eval/timex.py;
+- events: for the events newsprism extracts, the share whose action word is an annotated
+  event mention (precision), the share of annotated verbal event mentions of the action
+  classes' verbs that are found (recall), and, for matched events, whether the actor and
+  target overlap the annotated Arg0 and Arg1 participants.
+
+    python -m eval.meantime
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from eval.data import DATA  # noqa: E402
+
+CORPUS = DATA / "meantime_en" / "intra-doc_annotation"
+_NO_SPACE_BEFORE = re.compile(r"^(?:[.,;:!?%)\]}]|'s|n't|'re|'ve|'ll|'d|'m|''|”|’)$")
+_NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "“", "‘"}
+
+
+@dataclass
+class Doc:
+    name: str
+    text: str
+    dct: date
+    timexes: list[tuple[int, int, str, str]]  # start, end, type, value
+    events: dict[str, tuple[int, int, str]]  # m_id -> start, end, pos
+    participants: dict[str, dict[str, tuple[int, int]]] = field(
+        default_factory=dict
+    )  # event -> role -> span
+    annotated: tuple[int, int] = (0, 0)  # MEANTIME annotates the first sentences only
+    dct_span: tuple[int, int] = (0, 0)
+
+
+def load(path: Path) -> Doc:
+    root = ET.parse(path).getroot()
+    spans: dict[str, tuple[int, int]] = {}
+    sentence_of: dict[str, int] = {}
+    text = ""
+    prev = ""
+    for tok in root.iter("token"):
+        word = tok.text or ""
+        if text and not _NO_SPACE_BEFORE.match(word) and prev not in _NO_SPACE_AFTER:
+            text += " "
+        spans[tok.get("t_id", "")] = (len(text), len(text) + len(word))
+        sentence_of[tok.get("t_id", "")] = int(tok.get("sentence", "0"))
+        text += word
+        prev = word
+
+    def extent(node: ET.Element) -> tuple[int, int] | None:
+        ids = [a.get("t_id", "") for a in node.iter("token_anchor")]
+        if not ids:
+            return None
+        return spans[ids[0]][0], spans[ids[-1]][1]
+
+    markables = root.find("Markables")
+    assert markables is not None
+    timexes, events, mentions = [], {}, {}
+    # The creation time is marked, or (in two documents) it is the date the others anchor to.
+    anchors = Counter(
+        n.get("anchorTimeID") for n in markables if n.tag == "TIMEX3" and n.get("anchorTimeID")
+    )
+    marked = [n for n in markables if n.get("functionInDocument") == "CREATION_TIME"]
+    dct_id = marked[0].get("m_id") if marked else anchors.most_common(1)[0][0]
+    dct = None
+    for node in markables:
+        ext = extent(node)
+        if node.tag == "TIMEX3":
+            if node.get("m_id") == dct_id:
+                dct = _date(node.get("value", ""))
+                dct_span = ext or (0, 0)
+            elif ext:
+                timexes.append((*ext, node.get("type", ""), node.get("value", "")))
+        elif node.tag == "EVENT_MENTION" and ext:
+            events[node.get("m_id", "")] = (*ext, node.get("pos", ""))
+        elif ext:
+            mentions[node.get("m_id", "")] = ext
+    participants: dict[str, dict[str, tuple[int, int]]] = {}
+    relations = root.find("Relations")
+    for rel in relations if relations is not None else []:
+        if rel.tag != "HAS_PARTICIPANT":
+            continue
+        src, tgt = rel.find("source"), rel.find("target")
+        if src is None or tgt is None or tgt.get("m_id") not in mentions:
+            continue
+        participants.setdefault(src.get("m_id", ""), {})[rel.get("sem_role", "")] = mentions[
+            tgt.get("m_id", "")
+        ]
+    assert dct is not None, path
+    last = max(sentence_of[a.get("t_id", "")] for n in markables for a in n.iter("token_anchor"))
+    end = max(e for t, (_, e) in spans.items() if sentence_of[t] == last)
+    return Doc(path.stem, text, dct, timexes, events, participants, (0, end), dct_span)
+
+
+def _date(value: str) -> date:
+    """A creation date; one document writes it day first (03-02-2009)."""
+    if re.match(r"\d\d-\d\d-\d{4}$", value):
+        return datetime.strptime(value, "%d-%m-%Y").date()
+    return date.fromisoformat(value[:10])
+
+
+def documents() -> list[Doc]:
+    return [load(p) for p in sorted(CORPUS.glob("*/*.xml"))]
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def evaluate_timex(docs: list[Doc]) -> dict[str, float]:
+    from newsprism.timex import tag
+
+    gold_n = pred_n = relaxed = valued = 0
+    for d in docs:
+        lo, hi = d.dct_span
+        pred = [
+            p
+            for p in tag(d.text, d.dct)
+            if p.end <= d.annotated[1] and not (p.start < hi and lo < p.end)
+        ]
+        gold_n += len(d.timexes)
+        pred_n += len(pred)
+        used: set[int] = set()
+        for start, end, _, value in d.timexes:
+            hit = next(
+                (
+                    i
+                    for i, p in enumerate(pred)
+                    if i not in used and p.start < end and start < p.end
+                ),
+                None,
+            )
+            if hit is not None:
+                used.add(hit)
+                relaxed += 1
+                valued += pred[hit].value == value
+    return {"meantime_timex_relaxed_f1": _f1(relaxed / pred_n, relaxed / gold_n),
+            "meantime_timex_value_f1": _f1(valued / pred_n, valued / gold_n)}  # fmt: skip
+
+
+def evaluate() -> dict[str, float]:
+    docs = documents()
+    return evaluate_timex(docs)
+
+
+def main() -> None:
+    result = evaluate()
+    for k, v in result.items():
+        print(f"{k:32s} {v:.3f}")
+    out = REPO / "eval" / "results" / "meantime.json"
+    out.write_text(json.dumps({"command": "python -m eval.meantime", **result}, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()
