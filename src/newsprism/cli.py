@@ -207,6 +207,81 @@ def export(
         err.print(f"wrote {f}")
 
 
+@app.command("collect")
+def collect_command(
+    sources_file: Annotated[
+        str,
+        typer.Argument(metavar="SOURCES", help="Feed, sitemap and page URLs, one a line; or OPML."),
+    ],
+    db: DbOpt = None,
+    once: Annotated[
+        bool, typer.Option("--once", help="One round, then stop (the default).")
+    ] = False,
+    every: Annotated[
+        str | None, typer.Option("--every", help="A round every 30s, 15m, 1h... until Ctrl-C.")
+    ] = None,
+    delay: Annotated[
+        float | None, typer.Option("--delay", help="Seconds between requests to one host [1].")
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Collect new articles from feeds, sitemaps and pages, fetched politely."""
+    from dataclasses import replace
+
+    from . import collect as collection  # imported here: httpx is only needed to collect
+
+    if once and every:
+        raise typer.BadParameter("use --once or --every, not both", param_hint="--every")
+    try:
+        interval = collection.parse_interval(every) if every else None
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--every") from e
+    try:
+        entries = collection.load_sources(sources_file)
+    except collection.SourcesError as e:
+        raise typer.BadParameter(str(e), param_hint="SOURCES") from e
+    s = _settings(config)
+    fetch = collection.FetchOptions(max_bytes=s.max_article_bytes)
+    if delay is not None:
+        fetch = replace(fetch, delay=delay)
+    options = collection.CollectOptions(fetch=fetch, batch_size=s.batch_size)
+
+    def report(r: collection.RoundSummary) -> None:
+        for p in r.problems[:20]:
+            err.print(f"[red]problem[/red] {escape(p.describe())}")
+        if len(r.problems) > 20:
+            err.print(f"... and {len(r.problems) - 20} more (newsprism problems --db ...)")
+        err.print(f"{len(entries)} sources ({r.unchanged} unchanged): {r.discovered:,} new URLs, "
+                  f"{r.fetched:,} fetched, {r.stored:,} stored, {r.duplicates:,} duplicates, "
+                  f"{r.robots_skipped:,} forbidden by robots.txt, {len(r.problems):,} problems")  # fmt: skip
+
+    with Store(db or s.db) as store, collection.stop_on_interrupt() as stop:
+        pipeline = Pipeline(s.stages)
+        last = collection.collect(entries, store, pipeline, options, interval, report, stop)
+    raise typer.Exit(1 if last.problems and interval is None else 0)
+
+
+@app.command("sources")
+def sources_command(db: DbOpt = None, config: ConfigOpt = None) -> None:
+    """Show the collected sources' health: last fetch, status, articles, errors."""
+    from .store.collect import CollectState
+
+    with _open(db, config) as store:
+        rows = CollectState(store).health()
+    if not rows:
+        out.print("no sources collected yet (newsprism collect SOURCES)")
+        return
+    table = Table(title="sources")
+    for column in ("source", "kind", "last fetch", "status", "articles", "errors", "last error"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        name = r["url"] if r["parent"] is None else f"  {r['url']}"
+        fetched = r["last_fetch"].strftime("%Y-%m-%d %H:%M") if r["last_fetch"] else "-"
+        table.add_row(escape(name), r["kind"] or "?", fetched, str(r["last_status"] or "-"),
+                      f"{r['articles']:,}", f"{r['errors']:,}", escape(r["last_error"] or ""))  # fmt: skip
+    out.print(table)
+
+
 def _open(db: str | None, config: str | None) -> Store:
     path = db or _settings(config).db
     try:

@@ -52,7 +52,7 @@ class Pipeline:
                 problem = Problem(stage.name, f"{type(e).__name__}: {e}", article.path,
                                   article_id=article.id)  # fmt: skip
                 analysis = replace(analysis, problems=(*analysis.problems, problem))
-        return analysis
+        return replace(analysis, doc=None)  # the parse stays inside the pipeline
 
     def stream(self, items: Iterable[Article | Problem]) -> Iterator[Analysis | Problem]:
         """Analyse every Article of a stream; Problems pass through unchanged."""

@@ -185,6 +185,8 @@ class Event(Record):
     date: str | None
     start: int
     end: int
+    trigger: str | None = None  # the word that names the action
+    main: bool = False  # the article's main event
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,9 +216,12 @@ class Analysis(Record):
     issue: Issue | None = None
     tone: Tone | None = None
     problems: tuple[Problem, ...] = ()
+    # The parsed body (a spaCy Doc) while stages run; never stored or serialised.
+    doc: Any = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         d = _plain(self)
+        d.pop("doc")
         d["article"] = self.article.to_dict()
         d["problems"] = [{"stage": p.stage, "message": p.message} for p in self.problems]
         return d  # type: ignore[no-any-return]

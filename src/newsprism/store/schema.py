@@ -45,6 +45,19 @@ MIGRATIONS: list[str] = [
     CREATE INDEX entities_article ON entities (article_id);
     CREATE INDEX quotes_article ON quotes (article_id);
     """,
+    # 2: collection state (`newsprism collect`): the sources' health, and every URL seen
+    """
+    CREATE TABLE sources (
+        url VARCHAR PRIMARY KEY, kind VARCHAR, parent VARCHAR, last_fetch TIMESTAMP,
+        last_status INTEGER, etag VARCHAR, last_modified VARCHAR, errors INTEGER DEFAULT 0,
+        articles INTEGER DEFAULT 0, last_error VARCHAR
+    );
+    CREATE TABLE seen_urls (
+        url VARCHAR PRIMARY KEY, canonical_url VARCHAR, final_url VARCHAR, source VARCHAR,
+        first_seen TIMESTAMP, last_fetched TIMESTAMP, status VARCHAR, attempts INTEGER,
+        article_id VARCHAR
+    );
+    """,
 ]
 
 _s, _i, _f = pa.string(), pa.int32(), pa.float64()

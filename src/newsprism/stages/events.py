@@ -1,0 +1,216 @@
+"""Events: who did what to whom, where and when, read off the dependency parse.
+
+An event is a verb (or an event noun: "the killing of", "an air strike") whose lemma belongs
+to one of a small set of action classes in the spirit of CAMEO. Its actor is the subject (the
+agent of a passive), its target the object (the subject of a passive, or what "of" introduces
+after an event noun), its place the nearest place named in its clause, its date the resolved
+date in its clause. The article's main event is the first non-statement event of the lead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from ..records import Analysis, DateRef, Event
+
+# Action classes: verbs by lemma. A statement class keeps "who said" events apart from deeds.
+ACTIONS: dict[str, frozenset[str]] = {
+    "statement": frozenset(
+        "say state announce tell claim declare explain insist note comment confirm "
+        "stress argue acknowledge admit report".split()
+    ),  # fmt: skip
+    "appeal": frozenset("urge demand ask appeal request plead petition implore".split()),
+    "threaten": frozenset("threaten warn vow".split()),
+    "protest": frozenset("protest demonstrate rally march boycott picket".split()),
+    "attack": frozenset(
+        "kill attack bomb shoot shell assassinate invade murder wound injure raid "
+        "execute massacre ambush stab behead strike".split()
+    ),  # fmt: skip
+    "coerce": frozenset(
+        "arrest detain expel deport sanction ban seize jail imprison sentence charge "
+        "indict fine suspend evict".split()
+    ),  # fmt: skip
+    "agree": frozenset("agree sign negotiate cooperate reconcile settle accept".split()),
+    "meet": frozenset("meet visit host".split()),
+    "legislate": frozenset(
+        "pass vote approve adopt enact ratify veto legislate elect amend repeal".split()
+    ),
+    "reject": frozenset(
+        "reject refuse oppose condemn criticize criticise accuse blame denounce deny "
+        "dismiss".split()
+    ),  # fmt: skip
+    "resign": frozenset("resign quit".split()),
+    "investigate": frozenset("investigate probe examine inquire".split()),
+}
+VERB_ACTION = {lemma: action for action, lemmas in ACTIONS.items() for lemma in lemmas}
+# Event nouns: the noun, and the words one of its modifiers must be for it to count
+NOUN_ACTION: dict[str, str] = {
+    "killing": "attack", "assassination": "attack", "attack": "attack", "bombing": "attack",
+    "shooting": "attack", "invasion": "attack", "raid": "attack", "airstrike": "attack",
+    "strike": "attack", "protest": "protest", "demonstration": "protest", "rally": "protest",
+    "arrest": "coerce", "sanction": "coerce", "agreement": "agree", "deal": "agree",
+    "treaty": "agree", "summit": "meet", "vote": "legislate", "election": "legislate",
+    "resignation": "resign", "investigation": "investigate", "probe": "investigate",
+}  # fmt: skip
+_STRIKE_KINDS = {"air", "drone", "missile", "military", "rocket", "aerial", "artillery"}
+_SUBJECTS = {"nsubj", "csubj"}
+_PASSIVE_SUBJECTS = {"nsubjpass", "nsubj:pass", "csubjpass"}
+_OBJECTS = {"dobj", "obj", "attr"}
+_LEFT = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "flat", "punct"}
+
+
+def phrase(tok: Any) -> Any:
+    """The noun phrase a token heads, without clauses and appositions; a named entity whole."""
+    if tok.ent_type_:
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in _LEFT:
+            start = min(start, child.left_edge.i)
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat", "nummod") or (
+            child.dep_ == "prep" and child.lower_ == "of"
+        ):
+            end = max(end, child.right_edge.i + 1)
+    span = tok.doc[start:end]
+    while len(span) > 1 and span[0].is_punct:
+        span = span[1:]
+    return span
+
+
+def _agent(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ in ("agent", "obl:agent") or (child.dep_ == "prep" and child.lower_ == "by"):
+            for grand in child.children:
+                if grand.dep_ in ("pobj", "obj"):
+                    return grand
+    return None
+
+
+def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
+    """(actor, target) tokens of a verb, passives and 'call on X to' included."""
+    actor = target = None
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            actor = child
+        elif child.dep_ in _PASSIVE_SUBJECTS or child.dep_ in _OBJECTS and target is None:
+            target = child
+        elif (
+            child.dep_ in ("prep", "prt")
+            and child.lower_ in ("on", "upon", "against", "at")
+            and target is None
+        ):
+            target = next((g for g in child.children if g.dep_ in ("pobj", "obj")), None)
+    if (
+        target is not None
+        and actor is None
+        and any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children)
+    ):
+        actor = _agent(verb)
+    if actor is None and verb.dep_ in ("xcomp", "advcl", "conj", "relcl", "acl"):
+        # "the air strike had also killed ...": a conjunct or clause shares its head's subject
+        head = verb.head
+        actor = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
+        if verb.dep_ in ("relcl", "acl") and actor is None:
+            actor = head
+    return actor, target
+
+
+def _noun_roles(noun: Any) -> tuple[Any | None, Any | None]:
+    """(actor, target) of an event noun: 'the US killing of X', 'Israel's attack on Y'."""
+    actor = target = None
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.ent_type_ in (
+            "PLACE",
+            "ORG",
+            "PERSON",
+            "GROUP",
+        ):
+            actor = child
+        elif child.dep_ == "prep" and child.lower_ in ("of", "on", "against"):
+            target = next((g for g in child.children if g.dep_ in ("pobj", "obj")), None)
+    return actor, target
+
+
+def _action(tok: Any) -> str | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") and lemma in VERB_ACTION:
+        if lemma == "strike" and not any(c.dep_ in _OBJECTS for c in tok.children):
+            return "protest"  # "workers struck" without an object: a labour strike
+        return VERB_ACTION[lemma]
+    if (
+        tok.pos_ == "VERB"
+        and lemma == "call"
+        and any(c.lower_ in ("on", "for") for c in tok.children)
+    ):
+        return "appeal"
+    if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_ACTION:
+        if lemma == "strike" and not any(c.lower_ in _STRIKE_KINDS for c in tok.lefts):
+            return None
+        return NOUN_ACTION[lemma]
+    return None
+
+
+def _in_clause(tok: Any, start: int, end: int) -> bool:
+    return tok.left_edge.idx <= start and end <= tok.right_edge.idx + len(tok.right_edge.text)
+
+
+def events_of(doc: Any, dates: tuple[DateRef, ...]) -> list[Event]:
+    """Every event in a parsed body, in text order; the first deed of the lead is marked main."""
+    out: list[Event] = []
+    places = [e for e in doc.ents if e.label_ == "PLACE"]
+    for sent in doc.sents:
+        sent_dates = [
+            d
+            for d in dates
+            if sent.start_char <= d.start < sent.end_char and d.type in ("DATE", "TIME")
+        ]
+        sent_places = [p for p in places if sent.start <= p.start < sent.end]
+        for tok in sent:
+            action = _action(tok)
+            if action is None:
+                continue
+            nominal = tok.pos_ in ("NOUN", "PROPN")
+            actor, target = _noun_roles(tok) if nominal else _verb_roles(tok)
+            actor = None if actor is None or actor.is_space or actor.is_punct else actor
+            target = None if target is None or target.is_space or target.is_punct else target
+            place = next(
+                (p for p in sent_places if _in_clause(tok, p.start_char, p.end_char)), None
+            )
+            when = next((d for d in sent_dates if _in_clause(tok, d.start, d.end)), None)
+            if actor is None and target is None and not (nominal and (place or when)):
+                continue  # "an air strike near the airport" stands alone; a bare verb does not
+            place = place or (sent_places[0] if sent_places else None)
+            when = when or (sent_dates[0] if sent_dates else None)
+            tokens = [t for t in (tok, actor, target) if t is not None]
+            start = min(phrase(t).start_char if t is not tok else t.idx for t in tokens)
+            end = max(phrase(t).end_char if t is not tok else t.idx + len(t) for t in tokens)
+            out.append(Event(
+                actor=phrase(actor).text if actor is not None else None,
+                action=action,
+                target=phrase(target).text if target is not None else None,
+                place=place.text if place is not None else None,
+                date=when.value if when is not None else None,
+                start=start, end=end, trigger=tok.text,
+            ))  # fmt: skip
+    sents = list(doc.sents)[:2]
+    lead_end = sents[-1].end_char if sents else 0
+    deeds = [i for i, e in enumerate(out) if e.action != "statement"]
+    main = next((i for i in deeds if out[i].start < lead_end), deeds[0] if deeds else None)
+    if main is not None:
+        out[main] = replace(out[main], main=True)
+    return out
+
+
+class Events:
+    name: str = "events"
+    version: int = 1
+    requires: tuple[str, ...] = ("doc", "dates")
+    assigns: tuple[str, ...] = ("events",)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        return replace(analysis, events=tuple(events_of(analysis.doc, analysis.dates)))
