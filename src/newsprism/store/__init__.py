@@ -224,6 +224,7 @@ def _rows(a: Analysis, now: datetime) -> dict[str, list[dict[str, Any]]]:
         "events": [{
             "article_id": aid, "actor": e.actor, "action": e.action, "target": e.target,
             "place": e.place, "date": e.date, "start": e.start, "end": e.end,
+            "trigger": e.trigger, "main": e.main,
         } for e in a.events],
     }  # fmt: skip
 

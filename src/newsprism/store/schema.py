@@ -35,7 +35,7 @@ MIGRATIONS: list[str] = [
     );
     CREATE TABLE events (
         article_id VARCHAR, actor VARCHAR, action VARCHAR, target VARCHAR, place VARCHAR,
-        date VARCHAR, start INTEGER, "end" INTEGER
+        date VARCHAR, start INTEGER, "end" INTEGER, trigger VARCHAR, main BOOLEAN
     );
     CREATE TABLE problems (
         id VARCHAR PRIMARY KEY, article_id VARCHAR, path VARCHAR, item VARCHAR, stage VARCHAR,
@@ -89,7 +89,7 @@ TABLES: dict[str, pa.Schema] = {
     ]),
     "events": pa.schema([
         ("article_id", _s), ("actor", _s), ("action", _s), ("target", _s), ("place", _s),
-        ("date", _s), ("start", _i), ("end", _i),
+        ("date", _s), ("start", _i), ("end", _i), ("trigger", _s), ("main", pa.bool_()),
     ]),
     "problems": pa.schema([
         ("id", _s), ("article_id", _s), ("path", _s), ("item", _s), ("stage", _s),
