@@ -152,9 +152,69 @@ def evaluate_timex(docs: list[Doc]) -> dict[str, float]:
             "meantime_timex_value_f1": _f1(valued / pred_n, valued / gold_n)}  # fmt: skip
 
 
+def _locate(text: str, part: str | None, start: int, end: int) -> tuple[int, int] | None:
+    if not part:
+        return None
+    i = text.find(part, start, end)
+    return (i, i + len(part)) if i >= 0 else None
+
+
+def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def evaluate_events(docs: list[Doc]) -> dict[str, float]:
+    """Events against MEANTIME's event mentions and their Arg0/Arg1 participants."""
+    from newsprism.models import load
+    from newsprism.stages.events import NOUN_ACTION, VERB_ACTION, events_of
+    from newsprism.timex import tag
+
+    nlp = load()
+    ours = hits = in_scope = found = 0
+    actor_right = actor_n = target_right = target_n = 0
+    for d in docs:
+        doc = nlp(d.text[: d.annotated[1]])
+        events = events_of(doc, tuple(tag(doc.text, d.dct)))
+        gold = {m: span for m, span in d.events.items()}
+        matched: set[str] = set()
+        for e in events:
+            trig = _locate(d.text, e.trigger, e.start, e.end + 1)
+            m_id = next((m for m, (s, t, _) in gold.items() if _overlaps(trig, (s, t))), None)
+            ours += 1
+            if m_id is None:
+                continue
+            hits += 1
+            matched.add(m_id)
+            roles = d.participants.get(m_id, {})
+            if "Arg0" in roles and e.actor:
+                actor_n += 1
+                actor_right += _overlaps(
+                    _locate(d.text, e.actor, e.start, e.end + 1), roles["Arg0"]
+                )
+            if "Arg1" in roles and e.target:
+                target_n += 1
+                target_right += _overlaps(
+                    _locate(d.text, e.target, e.start, e.end + 1), roles["Arg1"]
+                )
+        for m_id, (s, t, _) in gold.items():
+            lemmas = {
+                tok.lemma_.lower() for tok in doc.char_span(s, t, alignment_mode="expand") or []
+            }
+            if lemmas & (VERB_ACTION.keys() | NOUN_ACTION.keys()):
+                in_scope += 1
+                found += m_id in matched
+    return {
+        "meantime_event_precision": hits / ours if ours else 0.0,
+        "meantime_event_recall_in_scope": found / in_scope if in_scope else 0.0,
+        "meantime_event_actor_accuracy": actor_right / actor_n if actor_n else 0.0,
+        "meantime_event_target_accuracy": target_right / target_n if target_n else 0.0,
+        "meantime_events": ours,
+    }
+
+
 def evaluate() -> dict[str, float]:
     docs = documents()
-    return evaluate_timex(docs)
+    return {**evaluate_timex(docs), **evaluate_events(docs)}
 
 
 def main() -> None:

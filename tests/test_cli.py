@@ -44,6 +44,13 @@ def test_usage_errors_exit_2():
     assert runner.invoke(app, ["analyze", str(SEED), "--date", "soon"]).exit_code == 2
     assert runner.invoke(app, ["export", "x", "--format", "csv", "--db", "nope"]).exit_code == 2
     assert runner.invoke(app, ["frobnicate"]).exit_code == 2
+    assert runner.invoke(app, ["analyze", str(SEED), "--stages", "layout,nope"]).exit_code == 2
+
+
+def test_stages_option_chooses_the_stages():
+    result = runner.invoke(app, ["analyze", str(SEED), "--json", "--stages", "layout"])
+    d = json.loads(result.stdout)
+    assert d["dates"] == [] and d["tone"] is None and d["article"]["syndicated_from"] == "FRANCE 24"
 
 
 def test_ingest_show_problems_export(tmp_path):

@@ -6,6 +6,7 @@ the others still done), 2 on a usage error.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from typing import Annotated, Any
@@ -50,13 +51,24 @@ FieldOpt = Annotated[
     typer.Option("--field", help="JSON field mapping OURS=THEIRS, e.g. text=story (repeatable)."),
 ]
 ConfigOpt = Annotated[str | None, typer.Option("--config", help="A newsprism.toml settings file.")]
+StagesOpt = Annotated[
+    str | None, typer.Option("--stages", help="Comma-separated stages to run [default: all].")
+]
 
 
-def _settings(config: str | None) -> Settings:
+def _settings(config: str | None, stages: str | None = None) -> Settings:
     try:
-        return load_settings(config)
+        settings = load_settings(config)
     except (OSError, ValueError) as e:
         raise typer.BadParameter(str(e), param_hint="--config") from e
+    if stages:
+        names = tuple(n.strip() for n in stages.split(",") if n.strip())
+        try:
+            Pipeline(names)
+        except ValueError as e:
+            raise typer.BadParameter(str(e), param_hint="--stages") from e
+        settings = dataclasses.replace(settings, stages=names)
+    return settings
 
 
 def _read_options(
@@ -91,9 +103,10 @@ def analyze(
     date: DateOpt = None,
     field: FieldOpt = None,
     config: ConfigOpt = None,
+    stages: StagesOpt = None,
 ) -> None:
     """Analyse articles and print what was found (nothing is stored)."""
-    s = _settings(config)
+    s = _settings(config, stages)
     options = _read_options(fmt, date, field, s)
     pipeline = Pipeline(s.stages)
     failed = 0
@@ -120,9 +133,10 @@ def ingest_command(
     date: DateOpt = None,
     field: FieldOpt = None,
     config: ConfigOpt = None,
+    stages: StagesOpt = None,
 ) -> None:
     """Read, analyse and store articles; a rerun stores only what is new."""
-    s = _settings(config)
+    s = _settings(config, stages)
     options = _read_options(fmt, date, field, s)
     total = sum(src.size for src in readers.sources(paths) if isinstance(src, Source))
     done: dict[str, int] = {}
