@@ -147,6 +147,7 @@ class Speaker(Record):
     entity_id: str | None = None
     role: str | None = None
     affiliation: str | None = None
+    description: str | None = None  # what the article says of the speaker ("who fled ...")
 
 
 @dataclass(frozen=True, slots=True)

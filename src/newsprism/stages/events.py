@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..records import Analysis, DateRef, Event
+from ..syntax import obj, passive_subject, phrase, prep_object, subject
 
 # Action classes: verbs by lemma. A statement class keeps "who said" events apart from deeds.
 ACTIONS: dict[str, frozenset[str]] = {
@@ -54,92 +55,40 @@ NOUN_ACTION: dict[str, str] = {
     "resignation": "resign", "investigation": "investigate", "probe": "investigate",
 }  # fmt: skip
 _STRIKE_KINDS = {"air", "drone", "missile", "military", "rocket", "aerial", "artillery"}
-_SUBJECTS = {"nsubj", "csubj"}
-_PASSIVE_SUBJECTS = {"nsubjpass", "nsubj:pass", "csubjpass"}
-_OBJECTS = {"dobj", "obj", "attr"}
-_LEFT = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "flat", "punct"}
-
-
-def phrase(tok: Any) -> Any:
-    """The noun phrase a token heads, without clauses and appositions; a named entity whole."""
-    if tok.ent_type_:
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent
-    start = tok.i
-    for child in tok.lefts:
-        if child.dep_ in _LEFT:
-            start = min(start, child.left_edge.i)
-    end = tok.i + 1
-    for child in tok.rights:
-        if child.dep_ in ("compound", "flat", "nummod") or (
-            child.dep_ == "prep" and child.lower_ == "of"
-        ):
-            end = max(end, child.right_edge.i + 1)
-    span = tok.doc[start:end]
-    while len(span) > 1 and span[0].is_punct:
-        span = span[1:]
-    return span
-
-
-def _agent(verb: Any) -> Any | None:
-    for child in verb.children:
-        if child.dep_ in ("agent", "obl:agent") or (child.dep_ == "prep" and child.lower_ == "by"):
-            for grand in child.children:
-                if grand.dep_ in ("pobj", "obj"):
-                    return grand
-    return None
 
 
 def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
-    """(actor, target) tokens of a verb, passives and 'call on X to' included."""
-    actor = target = None
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            actor = child
-        elif child.dep_ in _PASSIVE_SUBJECTS or child.dep_ in _OBJECTS and target is None:
-            target = child
-        elif (
-            child.dep_ in ("prep", "prt")
-            and child.lower_ in ("on", "upon", "against", "at")
-            and target is None
-        ):
-            target = next((g for g in child.children if g.dep_ in ("pobj", "obj")), None)
+    """(actor, target) tokens of a verb, passives and 'attack on X' included."""
+    actor, target = subject(verb), obj(verb)
+    passive = passive_subject(verb)
+    if passive is not None:
+        actor, target = prep_object(verb, "by"), passive
+    if target is None:
+        target = prep_object(verb, "on", "upon", "against", "at")
     if (
-        target is not None
-        and actor is None
-        and any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children)
+        actor is None
+        and passive is None
+        and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "acl:relcl")
     ):
-        actor = _agent(verb)
-    if actor is None and verb.dep_ in ("xcomp", "advcl", "conj", "relcl", "acl"):
         # "the air strike had also killed ...": a conjunct or clause shares its head's subject
         head = verb.head
-        actor = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
-        if verb.dep_ in ("relcl", "acl") and actor is None:
-            actor = head
+        actor = (
+            subject(head) if head.pos_ in ("VERB", "AUX") else head if verb.dep_ != "conj" else None
+        )
     return actor, target
 
 
 def _noun_roles(noun: Any) -> tuple[Any | None, Any | None]:
     """(actor, target) of an event noun: 'the US killing of X', 'Israel's attack on Y'."""
-    actor = target = None
-    for child in noun.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.ent_type_ in (
-            "PLACE",
-            "ORG",
-            "PERSON",
-            "GROUP",
-        ):
-            actor = child
-        elif child.dep_ == "prep" and child.lower_ in ("of", "on", "against"):
-            target = next((g for g in child.children if g.dep_ in ("pobj", "obj")), None)
-    return actor, target
+    actor = next((c for c in noun.children if c.dep_ in ("poss", "nmod:poss", "compound", "amod")
+                  and c.ent_type_ in ("PLACE", "ORG", "PERSON", "GROUP")), None)  # fmt: skip
+    return actor, prep_object(noun, "of", "on", "against")
 
 
 def _action(tok: Any) -> str | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX") and lemma in VERB_ACTION:
-        if lemma == "strike" and not any(c.dep_ in _OBJECTS for c in tok.children):
+        if lemma == "strike" and obj(tok) is None:
             return "protest"  # "workers struck" without an object: a labour strike
         return VERB_ACTION[lemma]
     if (
@@ -187,8 +136,8 @@ def events_of(doc: Any, dates: tuple[DateRef, ...]) -> list[Event]:
             place = place or (sent_places[0] if sent_places else None)
             when = when or (sent_dates[0] if sent_dates else None)
             tokens = [t for t in (tok, actor, target) if t is not None]
-            start = min(phrase(t).start_char if t is not tok else t.idx for t in tokens)
-            end = max(phrase(t).end_char if t is not tok else t.idx + len(t) for t in tokens)
+            start = min(phrase(t).start_char if t.i != tok.i else t.idx for t in tokens)
+            end = max(phrase(t).end_char if t.i != tok.i else t.idx + len(t) for t in tokens)
             out.append(Event(
                 actor=phrase(actor).text if actor is not None else None,
                 action=action,

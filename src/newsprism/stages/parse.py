@@ -1,16 +1,34 @@
 """Parse: run newsprism's trained spaCy pipeline (tagger, parser, NER) over the body once.
 
-Later stages (entities, quotes, events) read the parse from ``Analysis.doc``; the pipeline
-drops it before the analysis leaves, so only plain records travel and get stored.
+Paragraphs are parsed one by one and joined back into one Doc over the exact body text: the
+models were trained on sentences, and a paragraph break inside the parser's input makes it
+attach words across paragraphs. Later stages (entities, quotes, events) read the parse from
+``Analysis.doc``; the pipeline drops it before the analysis leaves, so only plain records
+travel and get stored.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from typing import Any
 
 from ..records import Analysis
 
 MAX_CHARS = 200_000  # a longer body is parsed up to here (spaCy's cost grows with length)
+_PARAGRAPH = re.compile(r".+?(?:\n\s*\n|$)", re.S)
+
+
+def parse(nlp: Any, text: str) -> Any:
+    """One Doc over ``text``, each paragraph (with the blank line after it) parsed alone."""
+    from spacy.tokens import Doc
+
+    parts = [m.group() for m in _PARAGRAPH.finditer(text) if m.group()]
+    if len(parts) <= 1:
+        return nlp(text)
+    doc = Doc.from_docs(list(nlp.pipe(parts)), ensure_whitespace=False)
+    assert doc.text == text
+    return doc
 
 
 class Parse:
@@ -25,4 +43,4 @@ class Parse:
         self.nlp = load(model)  # fails here, at build time, when the model is missing
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        return replace(analysis, doc=self.nlp(analysis.article.body[:MAX_CHARS]))
+        return replace(analysis, doc=parse(self.nlp, analysis.article.body[:MAX_CHARS]))

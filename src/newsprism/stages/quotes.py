@@ -1,0 +1,413 @@
+"""Quotes: who said what, direct and reported, attributed to a speaker with role and affiliation.
+
+How a quote is found and attributed, in order:
+
+1. Direct quotes are the text between quotation marks (curly, straight or single), long enough
+   to be speech rather than a scare-quoted word. A quote left open at the end of a paragraph
+   and reopened at the start of the next continues: both parts share a speaker.
+2. Its cue is a speech verb (or "according to") in the quote's sentences but outside the
+   marks; its speaker is that verb's subject. A quote with no cue of its own continues the
+   previous quote's speaker when it follows it closely.
+3. Reported speech is a speech verb with a clause as its complement ("X said that ...",
+   "..., saying the strike had been ...") or a call ("called on the government to expel ...");
+   a clause holding a short quoted fragment makes the quote mixed.
+4. Speakers are names, descriptions ("one protester") or bodies ("the Iraqi parliament");
+   pronouns and role nouns ("he", "the MP") resolve to the last named person outside quotes.
+   Role and affiliation come from appositions ("an MP for the Al Sadiqoun party"), titles
+   before a name ("Prime Minister ...") and relative clauses (the description).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..records import Analysis, Quote, Speaker
+from ..syntax import (
+    RECIPIENTS,
+    clause_end,
+    entity_at,
+    obj,
+    passive_subject,
+    phrase,
+    prep_object,
+    subject,
+)
+
+SPEECH = frozenset(
+    """say tell add state claim report write explain announce argue ask insist note respond reply
+    declare tweet warn suggest acknowledge admit deny confirm recall complain concede contend predict
+    promise assert maintain stress emphasize emphasise observe remark testify vow allege boast quip
+    joke scoff shout mention describe indicate answer comment reiterate caution counter conclude
+    estimate told post posted write""".split()
+)
+CALLS = frozenset("call urge demand appeal press plead".split())  # reported calls: "called on X to"
+ASKERS = frozenset("tell ask warn promise assure remind inform urge".split())  # take a recipient
+PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "they": "GROUP",
+            "it": "ORG", "i": "PERSON", "we": "GROUP"}  # fmt: skip
+TITLES = frozenset(
+    """president vice prime minister secretary senator sen. rep. representative gov. governor mayor
+    chancellor king queen prince general gen. col. colonel lt. sgt. commander chief director chairman
+    chairwoman chair ceo spokesman spokeswoman spokesperson ambassador judge justice mp lawmaker
+    leader speaker premier pope cardinal bishop rabbi imam sheikh dr. mr. mrs. ms. professor
+    prof. deputy foreign defense defence interior finance health attorney""".split()
+)
+GENERIC_HEADS = (
+    "party",
+    "group",
+    "movement",
+    "faction",
+    "organisation",
+    "organization",
+    "coalition",
+)
+_OPEN = {"“": "”", '"': '"', "«": "»", "‘": "’"}
+MIN_WORDS = 4  # shorter quoted text is a term or a fragment, not a quote on its own
+MIN_UNATTRIBUTED_WORDS = 8  # shorter quoted text with no cue or speaker is a title or phrase
+MIXED_MARGIN = 15  # characters of reported speech around a quote that make it a mixed quote
+CONTINUE_WITHIN = 600  # characters: a following cue-less quote continues the last speaker
+
+
+@dataclass
+class Found:
+    """A quote before it is frozen into a record."""
+
+    start: int
+    end: int
+    kind: str
+    cue: Any = None  # the cue token (or "according")
+    speaker: Any = None  # the speaker token
+    chain: int | None = None  # multi-paragraph quote id
+
+
+def direct_spans(text: str) -> list[tuple[int, int, int | None]]:
+    """(start, end, chain) of the text inside quotation marks; chain links paragraph parts."""
+    out: list[tuple[int, int, int | None]] = []
+    chain_id = 0
+    open_at: int | None = None
+    closer = ""
+    i = 0
+    para_start = 0
+    while i < len(text):
+        c = text[i]
+        if text.startswith("\n\n", i):
+            if open_at is not None:  # an open quote at the end of a paragraph
+                nxt = text[i:].lstrip("\n")
+                j = len(text) - len(nxt)
+                if nxt[:1] in _OPEN:  # ... reopened: the quote goes on
+                    out.append((open_at, i, chain_id))
+                    open_at, i = j + 1, j + 1
+                    continue
+                open_at = None
+            i += 2
+            para_start = i
+            continue
+        if open_at is None and c in _OPEN:
+            if c == "‘" and not _opens_single(text, i):
+                i += 1
+                continue
+            if c == '"' and i > para_start and text[i - 1].isalnum():
+                i += 1  # inch marks and the like
+                continue
+            open_at, closer = i + 1, _OPEN[c]
+            chain_id += 1
+        elif open_at is not None and c == closer and not (c == "’" and _apostrophe(text, i)):
+            out.append((open_at, i, chain_id))
+            open_at = None
+        i += 1
+    # chains of one part are plain quotes
+    counts: dict[int | None, int] = {}
+    for _, _, ch in out:
+        counts[ch] = counts.get(ch, 0) + 1
+    return [(s, e, ch if counts[ch] > 1 else None) for s, e, ch in out]
+
+
+def _opens_single(text: str, i: int) -> bool:
+    return (i == 0 or not text[i - 1].isalnum()) and text[i + 1 : i + 2].isalpha()
+
+
+def _apostrophe(text: str, i: int) -> bool:
+    """’ between letters (don’t) or after a plural s (voters’) is an apostrophe, not a close."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isalpha() and after.isalpha()
+
+
+def _is_cue(tok: Any) -> bool:
+    lemma = tok.lemma_.lower()
+    return tok.pos_ in ("VERB", "AUX") and (lemma in SPEECH or tok.lower_ in SPEECH)
+
+
+def _subject(verb: Any) -> Any | None:
+    """The speaker of a cue verb: its subject, the agent of a passive, or its head's subject."""
+    found = subject(verb)
+    if found is None and passive_subject(verb) is not None:
+        found = prep_object(verb, "by")
+    if (
+        found is not None
+        and found.lower_ in ("who", "which", "that")
+        and verb.dep_.startswith(("acl", "relcl"))
+    ):
+        return verb.head  # "lawmakers who called for ..."
+    if found is not None:
+        return found
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "parataxis") and head.pos_ in (
+        "VERB",
+        "AUX",
+    ):
+        return _subject(head)
+    if verb.dep_.startswith("acl") and head.head.i != head.i:  # "a resolution calling on ..."
+        return _subject(head.head)
+    return None
+
+
+def _according(sent: Any, lo: int, hi: int) -> tuple[Any, Any] | None:
+    """'according to X' between offsets lo and hi: (the word 'according', X)."""
+    for tok in sent:
+        if tok.lower_ != "according" or not lo <= tok.idx < hi:
+            continue
+        if tok.dep_ == "case":  # UD: X -case-> according
+            return tok, tok.head
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        target = prep_object(tok, "to") or (
+            next((g for g in to.children if g.dep_ == "pobj"), None) if to else None
+        )
+        if target is not None:
+            return tok, target
+    return None
+
+
+def _cue_for(doc: Any, start: int, end: int) -> tuple[Any, Any] | None:
+    """The cue and speaker of a direct quote: a speech verb in its sentences, outside the marks."""
+    sents = [s for s in doc.sents if s.start_char < end + 2 and start - 2 < s.end_char]
+    if not sents:
+        return None
+    # the sentence after the quote, when the quote ends its own sentence ("...," he said.)
+    outside = lambda t: not (start - 1 <= t.idx < end + 1)  # noqa: E731
+    for sent in sents:
+        for tok in sent:
+            if outside(tok) and _is_cue(tok):
+                return tok, _subject(tok)
+        found = _according(sent, sent.start_char, start - 1) or _according(
+            sent, end + 1, sent.end_char
+        )
+        if found:
+            return found
+    return None
+
+
+def find(doc: Any) -> list[Found]:
+    """Direct, indirect and mixed quotes of a parsed body, in text order."""
+    text = doc.text
+    found: list[Found] = []
+    fragments: list[tuple[int, int]] = []
+    last: Found | None = None
+    chain_speaker: dict[int, Found] = {}
+    for start, end, chain in direct_spans(text):
+        words = len(text[start:end].split())
+        if words < MIN_WORDS:
+            fragments.append((start, end))
+            continue
+        q = Found(start, end, "direct", chain=chain)
+        cue = _cue_for(doc, start, end)
+        if cue:
+            q.cue, q.speaker = cue
+        elif chain is not None and chain in chain_speaker:
+            q.cue, q.speaker = chain_speaker[chain].cue, chain_speaker[chain].speaker
+        elif last is not None and last.speaker is not None and start - last.end < CONTINUE_WITHIN:
+            q.cue, q.speaker = last.cue, last.speaker  # the previous speaker goes on
+        elif chain is None and words < MIN_UNATTRIBUTED_WORDS:
+            fragments.append((start, end))  # a short quoted title or phrase, nobody saying it
+            continue
+        if chain is not None and q.speaker is not None:
+            chain_speaker.setdefault(chain, q)
+        found.append(q)
+        last = q
+    # Chains: a part before its speaker was named takes the speaker found later in the chain.
+    for q in found:
+        if q.speaker is None and q.chain in chain_speaker:
+            q.cue, q.speaker = chain_speaker[q.chain].cue, chain_speaker[q.chain].speaker
+    for tok in doc:
+        content = _reported(tok)
+        if content is None:
+            continue
+        c_start, c_end = content
+        inner = [
+            q for q in found if q.kind == "direct" and c_start - 1 <= q.start and q.end <= c_end + 1
+        ]
+        if inner and c_end - c_start <= sum(q.end - q.start for q in inner) + MIXED_MARGIN:
+            continue  # the complement is itself a direct quote
+        if any(
+            q.kind == "direct" and q.start < c_end and c_start < q.end
+            for q in found
+            if q not in inner
+        ):
+            continue
+        # reported speech around a quoted part: "Trump said the party 'did everything it could.'"
+        kind = (
+            "mixed"
+            if inner or any(c_start <= s and e <= c_end for s, e in fragments)
+            else "indirect"
+        )
+        found = [q for q in found if q not in inner]
+        found.append(Found(c_start, c_end, kind, tok, _subject(tok)))
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _start(tok: Any) -> int:
+    """Where a phrase starts, its preposition left out."""
+    first = next(t for t in tok.subtree if t.dep_ != "case" or t.head.i != tok.i)
+    return int(first.idx)
+
+
+def _reported(tok: Any) -> tuple[int, int] | None:
+    """The char span of the clause a speech verb reports, or of what a call asks for."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in CALLS:
+        # "called on the government to expel ...", "called for new elections"
+        target = prep_object(tok, "on", "upon")
+        goal = next(
+            (c for c in tok.children if c.dep_ in ("xcomp", "advcl", "ccomp") and c.i > tok.i), None
+        )
+        if target is not None and goal is None:
+            goal = next((c for c in target.children if c.dep_ in ("xcomp", "acl")), None)
+        if target is not None and goal is not None:
+            return _start(target), clause_end(goal)
+        wish = prep_object(tok, "for")
+        if wish is not None:  # "called for the government to resign"
+            return _start(wish), max(clause_end(wish), clause_end(goal) if goal is not None else 0)
+        recipient = obj(tok)
+        if goal is not None and recipient is not None:  # "urged voters to ..."
+            return _start(recipient), clause_end(goal)
+        return None
+    if lemma not in SPEECH:
+        return None
+    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis") and c.i > tok.i), None)
+    if comp is None:  # a clause the parser took for an object: "said Trump would win"
+        comp = next((c for c in tok.children if c.dep_ in ("xcomp", "obj", "dobj") and c.i > tok.i
+                     and any(t.dep_ in ("nsubj", "nsubj:pass") for t in c.children)), None)  # fmt: skip
+    if comp is None:
+        return None
+    # The clause starts right after the cue (and its recipient: "told reporters"), even where
+    # the parser hung the clause's subject on the cue.
+    skip = {t.i for c in tok.children if c.dep_ in RECIPIENTS or (c.dep_ in ("obj", "dobj") and lemma in ASKERS)
+            for t in c.subtree}  # fmt: skip
+    first = next((t for t in tok.doc[tok.i + 1 : comp.i + 1] if t.i not in skip and not t.is_punct
+                  and t.dep_ not in ("prt", "compound:prt")), comp)  # fmt: skip
+    if first.lower_ == "that" and first.dep_ == "mark" and first.i + 1 < len(tok.doc):
+        first = tok.doc[first.i + 1]
+    return first.idx, clause_end(comp)
+
+
+# -- who the speaker is --------------------------------------------------------------------
+
+
+def profile(ent: Any) -> tuple[str | None, str | None, str | None]:
+    """(role, affiliation, description) of a named mention from the words around it."""
+    root = ent.root
+    role = affiliation = description = None
+    appos = next((c for c in root.children if c.dep_ == "appos"), None)
+    if appos is not None:
+        words = [t for t in appos.lefts if t.dep_ in ("compound", "amod")] + [appos]
+        role = " ".join(t.text for t in words)
+        org = prep_object(appos, "for", "of", "at", "with", "from")
+        if org is not None:
+            affiliation = _affiliation(org)
+        rel = next((c for c in appos.children if c.dep_.startswith(("acl", "relcl"))), None)
+        if rel is not None:
+            description = _span_text(rel)
+    titles = [t for t in ent.doc[max(ent.start - 4, 0) : ent.start] if t.lower_ in TITLES]
+    titles = titles or [t for t in ent if t.lower_ in TITLES]
+    if role is None and titles:
+        role = " ".join(t.text for t in titles)
+    rel = next((c for c in root.children if c.dep_.startswith(("acl", "relcl"))), None)
+    if rel is not None and description is None:
+        description = _span_text(rel)
+    return role, affiliation, description
+
+
+def _affiliation(obj: Any) -> str:
+    ent = entity_at(obj)
+    if ent is not None and ent.label_ in ("ORG", "GROUP", "PLACE"):
+        return ent.text
+    words = [t for t in phrase(obj) if t.dep_ != "det"]
+    if len(words) > 1 and words[-1].lower_ in GENERIC_HEADS and words[-2].pos_ == "PROPN":
+        words = words[:-1]  # "the Al Sadiqoun party" -> "Al Sadiqoun"
+    return " ".join(t.text for t in words)
+
+
+def _span_text(tok: Any) -> str:
+    return tok.doc.text[tok.left_edge.idx : clause_end(tok)].strip(" ,")
+
+
+def _cue_text(q: Found, text: str) -> str | None:
+    """The cue as a reader would name it: "said", "told", "called on", "according to"."""
+    if q.cue is None:
+        return None
+    if q.cue.lower_ == "according":
+        return "according to"
+    particle = next((c.text for c in q.cue.children if c.dep_ in ("prt", "compound:prt")), "")
+    between = text[q.cue.idx + len(q.cue.text) : q.start].strip()
+    if between in ("on", "upon", "for"):  # "called on the government to ..."
+        particle = between
+    return f"{q.cue.text} {particle}".strip()
+
+
+class Quotes:
+    """Find quotes and their speakers; speakers link to entities when the entities stage ran."""
+
+    name: str = "quotes"
+    version: int = 1
+    requires: tuple[str, ...] = ("doc",)
+    assigns: tuple[str, ...] = ("quotes",)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        doc = analysis.doc
+        found = find(doc)
+        inside = [(q.start, q.end) for q in found if q.kind == "direct"]
+        people = self._people(doc, analysis, inside)
+        quotes = []
+        for q in found:
+            speaker = self._speaker(q, doc, analysis, people) if q.speaker is not None else None
+            cue = _cue_text(q, doc.text)
+            quotes.append(Quote(doc.text[q.start : q.end], q.start, q.end, q.kind, cue, speaker))
+        return replace(analysis, quotes=tuple(quotes))
+
+    @staticmethod
+    def _people(doc: Any, analysis: Analysis, inside: list[tuple[int, int]]) -> list[Any]:
+        """Named mentions outside direct quotes, in order: the antecedents for pronouns."""
+        return [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GROUP")
+                and not any(s <= e.start_char < t for s, t in inside)]  # fmt: skip
+
+    def _speaker(self, q: Found, doc: Any, analysis: Analysis, people: list[Any]) -> Speaker:
+        tok = q.speaker
+        span = phrase(tok)
+        ent = entity_at(tok)
+        named = ent
+        kind = PRONOUNS.get(tok.lower_)
+        if kind is not None or (ent is None and tok.lower_ in TITLES | {"official", "spokesman"}):
+            before = [e for e in people if e.end_char <= span.start_char]
+            if kind == "GROUP":
+                named = next((e for e in reversed(before) if e.label_ in ("ORG", "GROUP")), None)
+            else:
+                named = next((e for e in reversed(before) if e.label_ == "PERSON"), None)
+        name = entity_id = role = affiliation = description = None
+        if named is not None:
+            name = named.text
+            first = next((e for e in doc.ents if e.text == named.text), named)
+            role, affiliation, description = profile(first)
+            for entity in analysis.entities:
+                if any(
+                    m.field == "body" and m.start <= named.start_char < m.end
+                    for m in entity.mentions
+                ):
+                    name, entity_id = entity.name, entity.id
+                    break
+        return Speaker(span.text, span.start_char, span.end_char, name, entity_id, role, affiliation,
+                       description)  # fmt: skip

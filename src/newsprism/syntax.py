@@ -1,0 +1,92 @@
+"""Reading a dependency parse: subjects, objects, prepositional objects, noun phrases.
+
+spaCy makes a new Token object at each access: compare tokens by ``.i``, never with ``is``.
+
+newsprism's parser is trained on Universal Dependencies (prepositions hang off their noun as
+``case``; "of" phrases are ``nmod``), while spaCy's English models use ClearNLP labels (``prep``
+heads a ``pobj``). These helpers accept both, so stages read roles, not label sets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"})
+OBJECTS = frozenset({"dobj", "obj"})
+RECIPIENTS = frozenset({"iobj", "dative"})
+_LEFT = frozenset(
+    {"det", "amod", "compound", "poss", "nmod:poss", "nummod", "quantmod", "flat", "punct"}
+)
+_RIGHT = frozenset({"compound", "flat", "flat:name", "nummod", "fixed"})
+
+
+def subject(verb: Any) -> Any | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+
+
+def passive_subject(verb: Any) -> Any | None:
+    return next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS), None)
+
+
+def obj(verb: Any) -> Any | None:
+    return next((c for c in verb.children if c.dep_ in OBJECTS), None)
+
+
+def prep_objects(tok: Any) -> Iterator[tuple[str, Any]]:
+    """(preposition, its object) for each prepositional phrase attached to ``tok``."""
+    for child in tok.children:
+        if child.dep_ == "prep":  # ClearNLP: prep -> pobj
+            for grand in child.children:
+                if grand.dep_ in ("pobj", "pcomp"):
+                    yield child.lower_, grand
+        elif child.dep_.startswith(("obl", "nmod")) and child.dep_ != "nmod:poss":  # UD: case
+            case = next((g for g in child.children if g.dep_ == "case"), None)
+            if case is not None:
+                yield case.lower_, child
+        elif child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    yield "by", grand
+
+
+def prep_object(tok: Any, *words: str) -> Any | None:
+    return next((o for p, o in prep_objects(tok) if p in words), None)
+
+
+def entity_at(tok: Any) -> Any | None:
+    """The named entity a token is part of, if any."""
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def phrase(tok: Any) -> Any:
+    """The noun phrase a token heads, without clauses and appositions; a named entity whole."""
+    if tok.ent_type_ and (ent := entity_at(tok)) is not None:
+        return ent
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in _LEFT:
+            start = min(start, child.left_edge.i)
+    end = tok.i + 1
+    of = {o.i for p, o in prep_objects(tok) if p == "of"}
+    for child in tok.rights:
+        if child.dep_ in _RIGHT or child.i in of or (child.dep_ == "prep" and child.lower_ == "of"):
+            end = max(end, child.right_edge.i + 1)
+    span = tok.doc[start:end]
+    while len(span) > 1 and (span[0].is_punct or span[0].is_space):
+        span = span[1:]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    return span
+
+
+def clause_end(tok: Any) -> int:
+    """The character offset where a token's subtree ends, trailing punctuation excluded."""
+    edge = tok.right_edge
+    while (edge.is_punct or edge.is_space) and edge.i > tok.i:
+        edge = edge.doc[edge.i - 1]
+    return int(edge.idx + len(edge.text))
