@@ -133,9 +133,15 @@ def _apostrophe(text: str, i: int) -> bool:
     return before.isalpha() and after.isalpha()
 
 
+def _verbal(tok: Any) -> bool:
+    """A verb, or a word the tagger missed as one but the parser gave a subject or a clause."""
+    return tok.pos_ in ("VERB", "AUX") or any(
+        c.dep_ in ("nsubj", "ccomp", "parataxis") for c in tok.children
+    )
+
+
 def _is_cue(tok: Any) -> bool:
-    lemma = tok.lemma_.lower()
-    return tok.pos_ in ("VERB", "AUX") and (lemma in SPEECH or tok.lower_ in SPEECH)
+    return (tok.lemma_.lower() in SPEECH or tok.lower_ in SPEECH) and _verbal(tok)
 
 
 def _subject(verb: Any) -> Any | None:
@@ -196,6 +202,13 @@ def _cue_for(doc: Any, start: int, end: int) -> tuple[Any, Any] | None:
         )
         if found:
             return found
+    # "He told reporters:" and then the quote, in the same paragraph or the next one
+    before = doc.text[:start].rstrip(" \n\t“\"‘«")
+    if before.endswith(":"):
+        intro = [s for s in doc.sents if s.start_char < len(before) <= s.end_char + 1]
+        for tok in intro[-1] if intro else []:
+            if _is_cue(tok):
+                return tok, _subject(tok)
     return None
 
 
@@ -266,9 +279,9 @@ def _start(tok: Any) -> int:
 
 def _reported(tok: Any) -> tuple[int, int] | None:
     """The char span of the clause a speech verb reports, or of what a call asks for."""
-    if tok.pos_ not in ("VERB", "AUX"):
-        return None
     lemma = tok.lemma_.lower()
+    if not (lemma in SPEECH or lemma in CALLS) or not _verbal(tok):
+        return None
     if lemma in CALLS:
         # "called on the government to expel ...", "called for new elections"
         target = prep_object(tok, "on", "upon")
