@@ -62,9 +62,9 @@ GENERIC_HEADS = (
     "coalition",
 )
 _OPEN = {"“": "”", '"': '"', "«": "»", "‘": "’"}
-MIN_WORDS = 4  # shorter quoted text is a term or a fragment, not a quote on its own
+MIN_WORDS = 2  # a quote with a cue: one quoted word is a term, not a quote
 MIN_UNATTRIBUTED_WORDS = 8  # shorter quoted text with no cue or speaker is a title or phrase
-MIXED_MARGIN = 15  # characters of reported speech around a quote that make it a mixed quote
+MIXED_MARGIN = 8  # characters of reported speech around a quote that make it a mixed quote
 CONTINUE_WITHIN = 600  # characters: a following cue-less quote continues the last speaker
 
 
@@ -203,7 +203,7 @@ def _cue_for(doc: Any, start: int, end: int) -> tuple[Any, Any] | None:
         if found:
             return found
     # "He told reporters:" and then the quote, in the same paragraph or the next one
-    before = doc.text[:start].rstrip(" \n\t“\"‘«")
+    before = doc.text[:start].rstrip(' \n\t“"‘«')
     if before.endswith(":"):
         intro = [s for s in doc.sents if s.start_char < len(before) <= s.end_char + 1]
         for tok in intro[-1] if intro else []:
@@ -221,20 +221,20 @@ def find(doc: Any) -> list[Found]:
     chain_speaker: dict[int, Found] = {}
     for start, end, chain in direct_spans(text):
         words = len(text[start:end].split())
-        if words < MIN_WORDS:
-            fragments.append((start, end))
+        cue = _cue_for(doc, start, end)
+        if words < (MIN_WORDS if cue else MIN_UNATTRIBUTED_WORDS) and chain is None and not (
+            last is not None and last.speaker is not None and start - last.end < CONTINUE_WITHIN
+            and words >= MIN_WORDS
+        ):  # fmt: skip
+            fragments.append((start, end))  # a term, a title, a scare-quoted phrase
             continue
         q = Found(start, end, "direct", chain=chain)
-        cue = _cue_for(doc, start, end)
         if cue:
             q.cue, q.speaker = cue
         elif chain is not None and chain in chain_speaker:
             q.cue, q.speaker = chain_speaker[chain].cue, chain_speaker[chain].speaker
         elif last is not None and last.speaker is not None and start - last.end < CONTINUE_WITHIN:
             q.cue, q.speaker = last.cue, last.speaker  # the previous speaker goes on
-        elif chain is None and words < MIN_UNATTRIBUTED_WORDS:
-            fragments.append((start, end))  # a short quoted title or phrase, nobody saying it
-            continue
         if chain is not None and q.speaker is not None:
             chain_speaker.setdefault(chain, q)
         found.append(q)
@@ -413,7 +413,13 @@ class Quotes:
         name = entity_id = role = affiliation = description = None
         if named is not None:
             name = named.text
-            first = next((e for e in doc.ents if e.text == named.text), named)
+            if named.label_ == "PERSON":  # "Alrawi" is the "Khalid Alrawi" named before
+                last = named.text.split()[-1]
+                fuller = [
+                    e for e in doc.ents if e.label_ == "PERSON" and e.text.split()[-1] == last
+                ]
+                name = max((e.text for e in fuller), key=len, default=name)
+            first = next((e for e in doc.ents if e.text == name), named)
             role, affiliation, description = profile(first)
             for entity in analysis.entities:
                 if any(
