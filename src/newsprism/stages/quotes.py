@@ -46,7 +46,10 @@ ASKERS = frozenset("tell ask warn promise assure remind inform urge".split())  #
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "they": "GROUP",
             "it": "ORG", "i": "PERSON", "we": "GROUP"}  # fmt: skip
 TITLES = frozenset(
-    """president vice prime minister secretary senator sen. rep. representative gov. governor mayor
+    """councillor councilor councilman councilwoman alderman commissioner superintendent sheriff
+    inspector captain trustee dean provost vicar reverend rev. lord lady sir dame envoy mep
+    assemblyman assemblywoman congressman congresswoman
+    president vice prime minister secretary senator sen. rep. representative gov. governor mayor
     chancellor king queen prince general gen. col. colonel lt. sgt. commander chief director chairman
     chairwoman chair ceo spokesman spokeswoman spokesperson ambassador judge justice mp lawmaker
     leader speaker premier pope cardinal bishop rabbi imam sheikh dr. mr. mrs. ms. professor
@@ -321,28 +324,58 @@ def _reported(tok: Any) -> tuple[int, int] | None:
 # -- who the speaker is --------------------------------------------------------------------
 
 
-def profile(ent: Any) -> tuple[str | None, str | None, str | None]:
-    """(role, affiliation, description) of a named mention from the words around it."""
-    root = ent.root
+def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, str | None]:
+    """(role, affiliation, description) of a speaker whose words are tokens start..end.
+
+    From an apposition ("Ahmed al-Kanani, an MP for the Al Sadiqoun party"), the titles
+    before a name ("Agriculture Minister Rosa Delgado", "Kesh Mayor Andrei Popa") or inside
+    the named span, and a relative clause ("who fled the IS group ...").
+    """
+    doc = root.doc
     role = affiliation = description = None
     appos = next((c for c in root.children if c.dep_ == "appos"), None)
     if appos is not None:
         words = [t for t in appos.lefts if t.dep_ in ("compound", "amod")] + [appos]
         role = " ".join(t.text for t in words)
-        org = prep_object(appos, "for", "of", "at", "with", "from")
+        org = prep_object(appos, "for", "of", "at", "with", "from", "in")
+        if org is None:
+            org = next((c for c in appos.children if c.dep_ in ("poss", "nmod:poss")), None)
         if org is not None:
             affiliation = _affiliation(org)
         rel = next((c for c in appos.children if c.dep_.startswith(("acl", "relcl"))), None)
         if rel is not None:
             description = _span_text(rel)
-    titles = [t for t in ent.doc[max(ent.start - 4, 0) : ent.start] if t.lower_ in TITLES]
-    titles = titles or [t for t in ent if t.lower_ in TITLES]
-    if role is None and titles:
-        role = " ".join(t.text for t in titles)
+    if role is None:
+        title, place = _title_before(doc, start)
+        inside = [t for t in doc[start:end] if t.lower_ in TITLES]
+        role = title or (" ".join(t.text for t in inside) if inside else None)
+        affiliation = affiliation or place
     rel = next((c for c in root.children if c.dep_.startswith(("acl", "relcl"))), None)
     if rel is not None and description is None:
         description = _span_text(rel)
     return role, affiliation, description
+
+
+def _title_before(doc: Any, start: int) -> tuple[str | None, str | None]:
+    """A title right before a name, and the place or body named before it: "Kesh Mayor"."""
+    i = start - 1
+    words: list[Any] = []
+    while i >= 0 and (doc[i].lower_ in TITLES or (doc[i].is_title and not doc[i].ent_type_)):
+        words.insert(0, doc[i])
+        i -= 1
+    if not any(w.lower_ in TITLES for w in words):
+        return None, None
+    org = entity_at(doc[i]) if i >= 0 and doc[i].ent_type_ in ("PLACE", "ORG", "GROUP") else None
+    return " ".join(w.text for w in words), org.text if org is not None else None
+
+
+def strip_titles(name: str) -> tuple[str, str | None]:
+    """'Mayor Daniel Okafor' -> ('Daniel Okafor', 'Mayor')."""
+    words = name.split()
+    titles = []
+    while len(words) > 1 and words[0].lower() in TITLES:
+        titles.append(words.pop(0))
+    return " ".join(words), " ".join(titles) or None
 
 
 def _affiliation(obj: Any) -> str:
@@ -401,32 +434,35 @@ class Quotes:
     def _speaker(self, q: Found, doc: Any, analysis: Analysis, people: list[Any]) -> Speaker:
         tok = q.speaker
         span = phrase(tok)
-        ent = entity_at(tok)
-        named = ent
+        named = entity_at(tok)
         kind = PRONOUNS.get(tok.lower_)
-        if kind is not None or (ent is None and tok.lower_ in TITLES | {"official", "spokesman"}):
+        if kind is not None or (named is None and tok.lower_ in TITLES | {"official", "spokesman"}):
             before = [e for e in people if e.end_char <= span.start_char]
-            if kind == "GROUP":
-                named = next((e for e in reversed(before) if e.label_ in ("ORG", "GROUP")), None)
-            else:
-                named = next((e for e in reversed(before) if e.label_ == "PERSON"), None)
-        name = entity_id = role = affiliation = description = None
-        if named is not None:
-            name = named.text
-            if named.label_ == "PERSON":  # "Alrawi" is the "Khalid Alrawi" named before
-                last = named.text.split()[-1]
-                fuller = [
-                    e for e in doc.ents if e.label_ == "PERSON" and e.text.split()[-1] == last
-                ]
-                name = max((e.text for e in fuller), key=len, default=name)
-            first = next((e for e in doc.ents if e.text == name), named)
-            role, affiliation, description = profile(first)
-            for entity in analysis.entities:
-                if any(
-                    m.field == "body" and m.start <= named.start_char < m.end
-                    for m in entity.mentions
-                ):
-                    name, entity_id = entity.name, entity.id
-                    break
-        return Speaker(span.text, span.start_char, span.end_char, name, entity_id, role, affiliation,
-                       description)  # fmt: skip
+            labels = ("ORG", "GROUP") if kind == "GROUP" else ("PERSON",)
+            named = next((e for e in reversed(before) if e.label_ in labels), None)
+        if named is None:  # a described speaker: "one resident, a retired crane operator,"
+            role, affiliation, description = profile(tok, span.start, span.end)
+            return Speaker(span.text, span.start_char, span.end_char, None, None, role, affiliation,
+                           description)  # fmt: skip
+        name = _full_name(named, doc)
+        first = next((e for e in doc.ents if e.text == name), named)
+        role, affiliation, description = profile(first.root, first.start, first.end)
+        name, title = strip_titles(name)
+        entity_id = None
+        for entity in analysis.entities:
+            if any(
+                m.field == "body" and m.start <= named.start_char < m.end for m in entity.mentions
+            ):
+                name, entity_id = entity.name, entity.id
+                break
+        return Speaker(span.text, span.start_char, span.end_char, name, entity_id, role or title,
+                       affiliation, description)  # fmt: skip
+
+
+def _full_name(named: Any, doc: Any) -> str:
+    """'Alrawi' is the 'Khalid Alrawi' the article named before (or after)."""
+    if named.label_ != "PERSON":
+        return str(named.text)
+    last = named.text.split()[-1]
+    fuller = [e.text for e in doc.ents if e.label_ == "PERSON" and e.text.split()[-1] == last]
+    return max(fuller, key=len, default=named.text)
