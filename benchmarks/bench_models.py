@@ -1,0 +1,94 @@
+"""Throughput of the news pipeline vs its tokenizer alone, on real AllSides articles, one core.
+
+Prints words/s for spaCy's blank English tokenizer, the news tokenizer, and the full ``news``
+pipeline over the same N articles (title + body), and the ratios. Words = non-space tokens.
+
+Run: python benchmarks/bench_models.py [--n 300] [--model news] [--batch-size 64]
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")  # one core: set before numpy is imported
+
+import argparse  # noqa: E402
+import gzip  # noqa: E402
+import json  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+import spacy  # noqa: E402
+
+from newsprism.models import load  # noqa: E402
+
+ALLSIDES = Path("/work/shared/data/allsides_corpus/articles.jsonl.gz")
+
+
+def read_texts(n: int, skip: int = 30000) -> list[str]:
+    """N articles from the end of the (shuffled) corpus, away from the vectors' training part."""
+    texts: list[str] = []
+    with gzip.open(ALLSIDES, "rt", encoding="utf8") as f:
+        for i, line in enumerate(f):
+            if i < skip:
+                continue
+            art = json.loads(line)
+            texts.append(f"{art.get('title') or ''}\n\n{art.get('text') or ''}")
+            if len(texts) >= n:
+                break
+    return texts
+
+
+def time_tokenizer(tokenizer, texts: list[str], repeats: int = 3) -> tuple[int, float]:
+    times, words = [], 0
+    for _ in range(repeats):
+        start = time.perf_counter()
+        words = sum(sum(1 for t in tokenizer(text) if not t.is_space) for text in texts)
+        times.append(time.perf_counter() - start)
+    return words, statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=300)
+    ap.add_argument("--model", default="news")
+    ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    args = ap.parse_args()
+
+    texts = read_texts(args.n)
+    nlp = load(args.model)
+    blank = spacy.blank("en")
+
+    w_blank, t_blank = time_tokenizer(blank.tokenizer, texts)
+    w_news, t_news = time_tokenizer(nlp.tokenizer, texts)
+    for doc in nlp.pipe(texts[:5]):  # warm up
+        pass
+    start = time.perf_counter()
+    w_full = 0
+    for doc in nlp.pipe(texts, batch_size=args.batch_size):
+        w_full += sum(1 for t in doc if not t.is_space)
+    t_full = time.perf_counter() - start
+
+    rows = [
+        ("blank English tokenizer", w_blank, t_blank),
+        ("news tokenizer", w_news, t_news),
+        (f"full '{args.model}' pipeline {nlp.pipe_names}", w_full, t_full),
+    ]
+    print(f"{len(texts)} AllSides articles, {w_news} words, 1 thread")
+    for name, words, secs in rows:
+        print(f"{words / secs:>12,.0f} words/s  {name}")
+    print(f"ratio news tokenizer / blank tokenizer: {t_blank / t_news:.2f}x speed")
+    print(
+        f"ratio full pipeline / news tokenizer:   {(w_news / t_news) / (w_full / t_full):.1f}x slower"
+    )
+
+
+if __name__ == "__main__":
+    main()

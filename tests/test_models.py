@@ -1,0 +1,121 @@
+"""Tests for the shipped news pipeline and the news tokenizer (fast: one model load)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+
+from newsprism.models import ModelNotFoundError, load, model_path
+from newsprism.tokenizer import customize_tokenizer
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_b9e8d1aa8b426156.txt"
+if not SEED.exists():
+    SEED = Path("/work/shared/seed/000_b9e8d1aa8b426156.txt")
+
+
+@pytest.fixture(scope="module")
+def news_tokenizer():
+    nlp = spacy.blank("en")
+    customize_tokenizer(nlp)
+    return nlp.tokenizer
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ahmed al-Kanani said", ["Ahmed", "al-Kanani", "said"]),
+        ("the U.S. and Iran", ["the", "U.S.", "and", "Iran"]),
+        ("the U.S.-led coalition", ["the", "U.S.-led", "coalition"]),
+        ("“We don’t want them.”", ["“", "We", "do", "n’t", "want", "them", ".", "”"]),
+        ("‘no’", ["‘", "no", "’"]),
+        ("stated explicitly—they ordered", ["stated", "explicitly", "—", "they", "ordered"]),
+        ("BAGHDAD (AP) — The", ["BAGHDAD", "(", "AP", ")", "—", "The"]),
+        ("Baghdad’s airport", ["Baghdad", "’s", "airport"]),
+        ("Lt. Col. Smith", ["Lt.", "Col.", "Smith"]),
+        ("1990–2000", ["1990", "–", "2000"]),
+    ],
+)
+def test_news_tokenizer(news_tokenizer, text, expected):
+    assert [t.text for t in news_tokenizer(text)] == expected
+
+
+def test_model_uses_news_tokenizer(nlp):
+    assert [t.text for t in nlp.tokenizer("al-Kanani of the U.S.")] == [
+        "al-Kanani",
+        "of",
+        "the",
+        "U.S.",
+    ]
+
+
+def test_missing_model_has_clear_error():
+    with pytest.raises(ModelNotFoundError, match="make models"):
+        model_path("no-such-model")
+
+
+def test_load_is_cached(nlp):
+    assert load() is nlp
+    assert {"tagger", "morphologizer", "parser", "lemmatizer", "ner"} <= set(nlp.pipe_names)
+
+
+def test_loads_offline_in_fresh_process():
+    code = (
+        "import socket\n"
+        "def no_net(*a, **k): raise OSError('network used')\n"
+        "socket.socket.connect = no_net\n"
+        "socket.create_connection = no_net\n"
+        "from newsprism.models import load\n"
+        "doc = load()('Ahmed al-Kanani met officials in Baghdad.')\n"
+        "print([(e.text, e.label_) for e in doc.ents])\n"
+    )
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": src, "PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1"},
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "al-Kanani" in out.stdout
+
+
+def test_seed_entities(nlp):
+    doc = nlp(SEED.read_text(encoding="utf8"))
+    ents = {(e.text, e.label_) for e in doc.ents}
+    for name in ("Qassem Soleimani", "Abu Mahdi al-Muhandis", "Ahmed al-Kanani", "Khalid Alrawi"):
+        assert (name, "PERSON") in ents, name
+    orgs = {text for text, label in ents if label == "ORG"}
+    assert any("Popular Mobilization Forces" in t for t in orgs), orgs
+    assert "Pentagon" in orgs
+
+
+def test_sentence_splitting(nlp):
+    text = (
+        "The strike killed Soleimani on Friday. Iraqi lawmakers then voted to expel U.S. troops. "
+        "“We don’t want them anymore,” he said. Others disagree."
+    )
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents == [
+        "The strike killed Soleimani on Friday.",
+        "Iraqi lawmakers then voted to expel U.S. troops.",
+        "“We don’t want them anymore,” he said.",
+        "Others disagree.",
+    ]
+
+
+def test_tags_parse_and_lemmas(nlp):
+    doc = nlp("The lawmakers voted to expel the troops.")
+    assert [t.pos_ for t in doc][:3] == ["DET", "NOUN", "VERB"]
+    assert doc[2].dep_ == "ROOT"
+    assert doc[1].head.i == 2
+    assert doc[1].lemma_ == "lawmaker" and doc[2].lemma_ == "vote"
