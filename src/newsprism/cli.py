@@ -326,12 +326,20 @@ def report(d: dict[str, Any]) -> None:
             f"[bold yellow]off-topic[/bold yellow] ({escape(seg['reason'])}): {escape(seg['text'][:200])}"
         )
     for e in d["entities"]:
-        out.print(f"[bold]entity:[/bold] {escape(e['name'])} ({e['type']})")
+        place = e.get("place")
+        where = f" at {place['lat']:.2f}, {place['lon']:.2f} ({place['country']})" if place else ""
+        out.print(f"[bold]entity:[/bold] {escape(e['name'])} ({e['type']}){where}")
     for q in d["quotes"]:
         who = q["speaker"]["name"] or q["speaker"]["text"] if q["speaker"] else "?"
         out.print(f"[bold]quote:[/bold] {escape(str(who))}: {escape(q['text'][:160])}")
     for t in d["dates"]:
         out.print(f"[bold]date:[/bold] {escape(t['text'])} -> {t['value']}")
+    for ev in d["events"]:
+        who = " ".join(f"{k}={ev[k]}" for k in ("actor", "target", "place", "date") if ev.get(k))
+        out.print(f"[bold]event{' (main)' if ev.get('main') else ''}:[/bold] {ev['action']}: {escape(who)}")
+    if d["tone"]:
+        t = d["tone"]
+        out.print(f"[bold]tone:[/bold] {t['tone']:+.2f} (positive {t['positive']:.1f}%, negative {t['negative']:.1f}%)")
     if d["problems"]:
         for p in d["problems"]:
             out.print(f"[red]problem[/red] {p['stage']}: {escape(p['message'])}")

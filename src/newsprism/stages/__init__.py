@@ -11,7 +11,12 @@ from typing import Protocol
 
 from ..records import Analysis
 from .dates import Dates
+from .entities import Entities
+from .events import Events
 from .layout import Layout
+from .parse import Parse
+from .places import Places
+from .quotes import Quotes
 from .tone import ToneStage
 
 
@@ -27,9 +32,16 @@ class Stage(Protocol):
 # name -> factory; the versioned name ("layout@1") is what a store records for provenance
 REGISTRY: dict[str, Callable[..., Stage]] = {
     "layout": Layout,
+    "parse": Parse,  # the trained spaCy pipeline: tags, parse, named entities
     "dates": Dates,
+    "entities": Entities,
+    "places": Places,
+    "quotes": Quotes,
+    "events": Events,
     "tone": ToneStage,
 }
-DEFAULT_STAGES: tuple[str, ...] = ("layout", "dates", "tone")
+DEFAULT_STAGES: tuple[str, ...] = (
+    "layout", "parse", "dates", "entities", "places", "quotes", "events", "tone",
+)  # fmt: skip
 
 __all__ = ["DEFAULT_STAGES", "REGISTRY", "Stage"]

@@ -1,0 +1,423 @@
+"""Entities: who and what an article names, with the names of one entity merged.
+
+Mentions come from four sources, longest span first where they overlap:
+
+1. the alias table (``data/aliases.tsv``: canonical name, type, alias), matched case-sensitively,
+   so "IS group", "Daesh" and "Islamic State" are one entity and "U.S." is the United States;
+2. demonyms ("Iraqi", "Iranians"): GROUP mentions, linked to their country by the Places stage
+   and counted there as evidence of the article's geographic focus;
+3. the NER model's PERSON/ORG/PLACE/GROUP spans (when the loaded pipeline has an NER);
+4. runs of proper nouns from the tagger, typed by rules: a title before them ("President",
+   "Gen.") makes a PERSON and is stripped from the name; an organisation word in or after them
+   ("Forces", "Ministry", "party") an ORG; a gazetteer name a PLACE; two or more plain words a
+   PERSON; a lone word only when it is the surname of a person already found.
+
+Mentions are then merged within the article: same canonical name; an acronym and its expansion
+("Popular Mobilization Forces (PMF)", or "PMF" whose letters are the initials of a name found);
+a surname and the full name it ends ("Soleimani" -> "Qassem Soleimani"). The title and subtitle
+are parsed too; their mentions carry ``field`` "title"/"subtitle" and offsets into those strings.
+Salience weighs where an entity is named (title, subtitle, lead) and how often.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from ..geo import demonyms, gazetteer
+from ..records import Analysis, Entity, Mention
+
+DEFAULT_ALIASES = Path(__file__).resolve().parent.parent / "data" / "aliases.tsv"
+MAX_ALIAS_TOKENS = 8
+LEAD_CHARS = 400  # the lead: the first paragraph or so
+FIELD_WEIGHT = {"title": 3.0, "subtitle": 2.0, "lead": 1.5, "body": 1.0}
+
+NER_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "PLACE": "PLACE",
+              "GPE": "PLACE", "LOC": "PLACE", "GROUP": "GROUP", "NORP": "GROUP"}  # fmt: skip
+TITLES = set(
+    "president vice prime minister secretary general gen. gen lt. col. colonel major maj. "
+    "capt. captain sgt. sergeant commander admiral adm. senator sen. representative rep. "
+    "governor gov. mayor chancellor king queen prince princess pope ayatollah sheikh imam "
+    "dr. dr mr. mr mrs. mrs ms. ms judge justice chief deputy ambassador spokesman "
+    "spokeswoman spokesperson director chairman chairwoman ceo mp lawmaker leader top "
+    "foreign defense defence interior state former late cardinal bishop rabbi rev. "
+    "reverend sir lord lady emir crown supreme first".split()
+)
+ORG_WORDS = set(
+    "party forces force ministry council army university group agency parliament court "
+    "bank company corp. corp inc. inc ltd committee organization organisation union front "
+    "movement brigade brigades militia association institute commission department office "
+    "police news times post network coalition church assembly senate congress federation "
+    "foundation authority administration board bureau service services guard guards corps "
+    "school college hospital airlines club league fund alliance".split()
+)
+CONNECTORS = {"of", "al", "bin", "ibn", "de", "la", "der", "van", "von", "du", "and", "-", "for"}
+STOP = {"the", "of", "and", "for", "in", "on", "a", "an", "to"}
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|ar|at|az|bin|ibn|abu)-[A-Z]")
+CALENDAR = set(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,9})\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    canonical: str
+    type: str
+
+
+@functools.cache
+def alias_table(path: str | None = None) -> dict[str, Alias]:
+    """alias (and canonical name) -> Alias; the file is ``NEWSPRISM_ALIASES`` when set."""
+    file = Path(path or os.environ.get("NEWSPRISM_ALIASES") or DEFAULT_ALIASES)
+    table: dict[str, Alias] = {}
+    with open(file, encoding="utf-8") as f:
+        for row in csv.reader(f, delimiter="\t"):
+            if len(row) != 3 or row[0].startswith("#"):
+                continue
+            canonical, typ, alias = (c.strip() for c in row)
+            table.setdefault(canonical, Alias(canonical, typ))
+            table[alias] = Alias(canonical, typ)
+    return table
+
+
+def entity_id(type_: str, name: str) -> str:
+    """Stable across the corpus: the same (type, canonical name) always gets the same id."""
+    key = f"{type_}\x1f{' '.join(name.lower().split())}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def initials(name: str) -> str:
+    """The acronym a name would have: "Popular Mobilization Forces" -> "PMF"."""
+    words = re.split(r"[\s-]+", name)
+    return "".join(w[0].upper() for w in words if w and w.lower() not in STOP and w[0].isalpha())
+
+
+@dataclass(slots=True)
+class Span:
+    """A mention found in one field, before merging."""
+
+    text: str
+    start: int
+    end: int
+    field: str
+    type: str
+    canonical: str | None = None  # from the alias table or the demonym table
+    strength: int = 0  # 3 alias table, 2 NER, 1 rule: decides the type on conflicts
+    link: int = -1  # index of a span this one is known to co-refer with (acronyms)
+
+
+class Entities:
+    name: str = "entities"
+    version: int = 1
+    requires: tuple[str, ...] = ("doc",)
+    assigns: tuple[str, ...] = ("entities",)
+
+    def __init__(self, aliases: str | os.PathLike[str] | None = None, model: str = "news"):
+        from ..models import load
+
+        self.nlp = load(model)
+        self.aliases = alias_table(str(aliases) if aliases else None)
+        self.demonyms = demonyms()
+        self.plurals = _plurals()
+        self.gaz = gazetteer()
+        self.max_tokens = max(len(a.split()) for a in self.aliases) + 1
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        art = analysis.article
+        doc = analysis.doc if analysis.doc is not None else self.nlp(art.body)
+        spans = self.find(doc, "body")
+        known = {s.text: s.type for s in spans if len(s.text) >= 3}
+        for field in ("title", "subtitle"):
+            text = getattr(art, field) or ""
+            if text.strip():
+                spans += self.find(self.nlp(text), field, known)
+        return replace(analysis, entities=tuple(self.merge(spans)))
+
+    # -- finding mentions ---------------------------------------------------------------
+
+    def find(self, doc: Any, field: str, known: dict[str, str] | None = None) -> list[Span]:
+        """Mentions in one parsed field; ``known`` (body names) marks a headline's names."""
+        taken = [False] * len(doc)
+        spans: list[Span] = []
+
+        def claim(i: int, j: int, span: Span) -> None:
+            if not any(taken[i:j]):
+                taken[i:j] = [True] * (j - i)
+                spans.append(span)
+
+        n = len(doc)
+        for i in range(n):  # alias table, demonyms, known names; longest first
+            for j in range(min(n, i + self.max_tokens), i, -1):
+                hit = self._lookup(doc[i:j].text, field, known, doc[i:j])
+                if hit:
+                    claim(i, j, self._span(doc, i, j, field, *hit))
+                    break
+            else:
+                head, dash, _ = doc[i].text.partition("-")  # "US-led", "Iran-backed"
+                hit = self._lookup(head, field, known) if dash and head else None
+                if hit and not taken[i]:
+                    taken[i] = True
+                    spans.append(Span(head, doc[i].idx, doc[i].idx + len(head), field, *hit))
+        for ent in getattr(doc, "ents", ()):
+            label = NER_LABELS.get(ent.label_)
+            if label:
+                i, j = self._trim(doc, ent.start, ent.end)
+                if i < j:
+                    claim(i, j, self._span(doc, i, j, field, label, None, 2))
+        for i, j in self._proper_runs(doc):
+            if any(taken[i:j]):
+                continue
+            typ, i, j = self._classify(doc, i, j, field, known)
+            if typ:
+                claim(i, j, self._span(doc, i, j, field, typ, None, 1))
+        surnames = {s.text.split()[-1] for s in spans if s.type == "PERSON"}
+        surnames |= {k.split()[-1] for k, v in (known or {}).items() if v == "PERSON"}
+        spans = [s for s in spans if s.type != "SURNAME?" or s.text in surnames]
+        for s in spans:
+            if s.type == "SURNAME?":
+                s.type = "PERSON"
+        spans.sort(key=lambda s: s.start)
+        return self._acronyms(doc.text, spans, field)
+
+    def _lookup(
+        self, text: str, field: str, known: dict[str, str] | None, tokens: Any = ()
+    ) -> tuple[str, str | None, int] | None:
+        """(type, canonical, strength) of a name the tables know, else None."""
+        hit = self.aliases.get(text)
+        if hit:
+            return hit.type, hit.canonical, 3
+        if text in self.demonyms and text[:1].isupper():
+            return "GROUP", self.plurals.get(text, text), 3
+        if known and field != "body":
+            if text in known:
+                return known[text], None, 2
+            if any(v == "PERSON" and k.split()[-1] == text for k, v in known.items()):
+                return "PERSON", None, 2  # a surname in a headline
+        words = [t.text for t in tokens]
+        capitalised = all(w[:1].isupper() and w.isalpha() for w in words)
+        if len(words) >= 2 and capitalised and words[0] != "The" and self._is_place(text):
+            return "PLACE", None, 2
+        return None
+
+    def _span(self, doc: Any, i: int, j: int, field: str, typ: str, canon: str | None,
+              strength: int) -> Span:  # fmt: skip
+        return Span(doc[i:j].text, doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), field,
+                    typ, canon, strength)  # fmt: skip
+
+    @staticmethod
+    def _trim(doc: Any, i: int, j: int) -> tuple[int, int]:
+        """Drop leading titles and "the", and a trailing possessive, from a span."""
+        while i < j and (doc[i].lower_ in TITLES or doc[i].lower_ == "the") and j - i > 1:
+            i += 1
+        while j > i and doc[j - 1].text in ("'s", "’s", "'", "’"):
+            j -= 1
+        return i, j
+
+    @staticmethod
+    def _proper_runs(doc: Any) -> list[tuple[int, int]]:
+        """Maximal runs of proper nouns, allowing "of", "al-", "bin" between them."""
+
+        def proper(t: Any) -> bool:
+            if t.text in CALENDAR:
+                return False
+            acronym = len(t.text) >= 2 and t.text.isupper() and t.text.isalpha()
+            return t.tag_ in ("NNP", "NNPS") or acronym or bool(_ARABIC_ARTICLE.match(t.text))
+
+        runs, i, n = [], 0, len(doc)
+        while i < n:
+            if not proper(doc[i]):
+                i += 1
+                continue
+            j = i + 1
+            while j < n:
+                if proper(doc[j]):
+                    j += 1
+                elif doc[j].lower_ in CONNECTORS and j + 1 < n and proper(doc[j + 1]):
+                    j += 2
+                else:
+                    break
+            k = i  # a capitalised adjective opens the name: "Northern Farmers Alliance"
+            while k > 0 and doc[k - 1].text.istitle() and not doc[k - 1].is_sent_start and (
+                doc[k - 1].tag_ in ("JJ", "NN", "NNS", "VBN", "VBG")
+                and doc[k - 1].lower_ not in TITLES
+            ):  # fmt: skip
+                k -= 1
+            runs.append((k, j))
+            i = j
+        return runs
+
+    def _classify(
+        self, doc: Any, i: int, j: int, field: str, known: dict[str, str] | None
+    ) -> tuple[str | None, int, int]:
+        """The type of a proper-noun run by rules (None: not confident enough)."""
+        titled = i > 0 and doc[i - 1].lower_ in TITLES
+        while j - i > 1 and doc[i].lower_ in TITLES:  # "President Trump": the title goes
+            i, titled = i + 1, True
+        i, j = self._trim(doc, i, j)
+        if i >= j:
+            return None, i, j
+        words = [t.text for t in doc[i:j]]
+        text = doc[i:j].text
+        if field != "body":  # headlines capitalise everything: only names seen elsewhere
+            return ("PLACE" if self._is_place(text) else None), i, j
+        after = doc[j].lower_ if j < len(doc) else ""
+        if any(w.lower() in ORG_WORDS for w in words) or after in ORG_WORDS:
+            return "ORG", i, j
+        if titled:
+            return "PERSON", i, j
+        if self._is_place(text):
+            return "PLACE", i, j
+        if len(words) >= 2 and all(
+            w[:1].isupper() or w.lower() in CONNECTORS or _ARABIC_ARTICLE.match(w) for w in words
+        ):
+            return "PERSON", i, j
+        if len(words) == 1 and text.isupper() and len(text) >= 2:
+            return "ORG", i, j  # an acronym: merged with its expansion if one is found
+        if len(words) == 1:
+            return "SURNAME?", i, j  # kept only if it ends a person's name (see find)
+        return None, i, j
+
+    def _is_place(self, text: str) -> bool:
+        """A gazetteer name under its main spelling (alternate spellings are too noisy)."""
+        return any(not c.alternate or c.feature in ("PCLI", "ADM1") for c in self.gaz.lookup(text))
+
+    def _acronyms(self, text: str, spans: list[Span], field: str) -> list[Span]:
+        """Link "Popular Mobilization Forces (PMF)": the bracketed acronym is the same entity."""
+        out = list(spans)
+        by_start = {s.start: k for k, s in enumerate(out)}
+        for k, s in enumerate(spans):
+            m = _ACRONYM.match(text, s.end)
+            if not m:
+                continue
+            acr = m.group(1).replace(".", "")
+            if not acr.isupper() or initials(s.canonical or s.text) != acr:
+                continue
+            start = m.start(1)
+            if start in by_start:
+                out[by_start[start]].link = k
+            else:
+                out.append(Span(m.group(1), start, m.end(1), field, s.type, None, s.strength, k))
+        return out
+
+    # -- merging ------------------------------------------------------------------------
+
+    def merge(self, spans: list[Span]) -> list[Entity]:
+        """Group mentions into entities (union-find over the merge rules) and score them."""
+        parent = list(range(len(spans)))
+
+        def find(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        def union(a: int, b: int) -> None:
+            parent[find(a)] = find(b)
+
+        by_key: dict[tuple[str, str], int] = {}
+        for k, s in enumerate(spans):
+            key = (_family(s.type), _key(s.canonical or s.text))
+            if key in by_key:
+                union(k, by_key[key])
+            else:
+                by_key[key] = k
+            if s.link >= 0:
+                union(k, s.link)
+        self._merge_acronyms(spans, union)
+        self._merge_surnames(spans, union)
+        groups: dict[int, list[Span]] = defaultdict(list)
+        for k, s in enumerate(spans):
+            groups[find(k)].append(s)
+        entities = [self._entity(g) for g in groups.values() if not _lone_acronym(g)]
+        top = max((e.salience for e in entities), default=1.0) or 1.0
+        entities = [replace(e, salience=round(e.salience / top, 3)) for e in entities]
+        return sorted(entities, key=lambda e: (-e.salience, e.name))
+
+    @staticmethod
+    def _merge_acronyms(spans: list[Span], union: Any) -> None:
+        """An all-capitals mention joins the name whose initials it spells."""
+        expansions: dict[str, int] = {}
+        for k, s in enumerate(spans):
+            name = s.canonical or s.text
+            if s.type in ("ORG", "GROUP", "PLACE") and not name.isupper() and len(name) > 4:
+                expansions.setdefault(initials(name), k)
+        for k, s in enumerate(spans):
+            acr = s.text.replace(".", "")
+            if acr.isupper() and s.canonical is None and acr in expansions:
+                union(k, expansions[acr])
+
+    @staticmethod
+    def _merge_surnames(spans: list[Span], union: Any) -> None:
+        """A shorter person name joins the full name it ends ("Soleimani"), the nearest one
+        before it when two people share the surname."""
+        people = [(k, s) for k, s in enumerate(spans) if s.type == "PERSON"]
+        for k, s in enumerate(spans):
+            if s.type != "PERSON" and (s.strength == 3 or " " in s.text):
+                continue  # the model may call a lone surname an ORG: it still joins
+            words = s.text.split()
+            best = None
+            for k2, s2 in people:
+                w2 = s2.text.split()
+                if len(w2) > len(words) and w2[-len(words) :] == words:
+                    before = s2.field != "body" or s.field != "body" or s2.start < s.start
+                    if best is None or (before and s2.start > spans[best].start):
+                        best = k2
+            if best is not None:
+                union(k, best)
+
+    def _entity(self, group: list[Span]) -> Entity:
+        typ = max(group, key=lambda s: (s.strength, len(s.text))).type
+        canon = next((s.canonical for s in group if s.canonical), None)
+        if canon is None:
+            names = [s.text for s in group if not s.text.isupper()] or [s.text for s in group]
+            canon = max(names, key=lambda t: (len(t.split()), len(t)))
+            canon = re.sub(r"^(?:the|The)\s+", "", canon)
+        order = {"title": 0, "subtitle": 1, "body": 2}
+        mentions = sorted(
+            {(s.text, s.start, s.end, s.field) for s in group},
+            key=lambda m: (order[m[3]], m[1]),
+        )
+        score = sum(FIELD_WEIGHT["lead" if f == "body" and a < LEAD_CHARS else f]
+                    for _, a, _, f in mentions)  # fmt: skip
+        aliases = sorted({m[0] for m in mentions} - {canon})
+        return Entity(entity_id(typ, canon), canon, typ, tuple(aliases), score,
+                      tuple(Mention(*m) for m in mentions))  # fmt: skip
+
+
+def _lone_acronym(group: list[Span]) -> bool:
+    """An unexplained short acronym ("MP", "TV") is not confidently an entity."""
+    return all(s.strength == 1 and s.text.isupper() and len(s.text) <= 4 for s in group)
+
+
+def _key(name: str) -> str:
+    name = re.sub(r"^(?:the|The)\s+|['’]s?$", "", name.strip())
+    return " ".join(name.lower().replace(".", "").split())
+
+
+def _family(type_: str) -> str:
+    """ORG and GROUP names collide across the model's labels ("Hezbollah"); keep them one."""
+    return "ORG" if type_ in ("ORG", "GROUP") else type_
+
+
+@functools.cache
+def _plurals() -> dict[str, str]:
+    """Demonym -> the people's name ("Iraqi" -> "Iraqis"), which names the GROUP entity."""
+    out: dict[str, str] = {}
+    for word in demonyms():
+        out.setdefault(word, word)
+    from ..geo import DATA
+
+    with open(DATA / "demonyms.tsv", encoding="utf-8") as f:
+        for row in csv.reader(f, delimiter="\t"):
+            if len(row) == 3 and not row[0].startswith("#"):
+                out[row[0]] = out[row[1]] = row[1]
+    return out

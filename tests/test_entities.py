@@ -1,0 +1,92 @@
+"""The Entities stage: mentions, merged aliases, titles, acronyms, and the seed."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.pipeline import Pipeline
+from newsprism.records import Article
+from newsprism.stages.entities import Entities, entity_id, initials
+from newsprism.stages.parse import Parse
+
+from .conftest import SHARED
+
+SEED = SHARED / "seed" / "000_b9e8d1aa8b426156.txt"
+
+
+@pytest.fixture(scope="module")
+def analyze():
+    pipe = Pipeline(["layout", Parse(), Entities()], strict=True)
+
+    def run(body: str, title: str = ""):
+        art = Article(id="t", text=body, title=title, body=body, layout="exact")
+        return {e.name: e for e in pipe(art).entities}
+
+    return run
+
+
+def test_initials():
+    assert initials("Popular Mobilization Forces") == "PMF"
+    assert initials("Organization of the Petroleum Exporting Countries") == "OPEC"
+
+
+def test_ids_are_stable_and_typed():
+    assert entity_id("PERSON", "Qassem Soleimani") == entity_id("PERSON", "qassem  soleimani")
+    assert entity_id("PERSON", "Georgia") != entity_id("PLACE", "Georgia")
+
+
+def test_surname_joins_full_name(analyze):
+    ents = analyze("Maria Kovacs, a trade envoy, arrived on Monday. Kovacs said talks went well.")
+    assert ents["Maria Kovacs"].type == "PERSON"
+    assert [m.text for m in ents["Maria Kovacs"].mentions] == ["Maria Kovacs", "Kovacs"]
+
+
+def test_title_is_stripped(analyze):
+    ents = analyze("President Trump met Gen. Tomas Ruiz in Madrid. Ruiz said little.")
+    assert "Donald Trump" in ents and ents["Donald Trump"].mentions[0].text == "Trump"
+    assert "Tomas Ruiz" in ents and len(ents["Tomas Ruiz"].mentions) == 2
+
+
+def test_acronym_definition_merges(analyze):
+    body = ("The Northern Farmers Alliance (NFA) rejected the plan. "
+            "A spokesman for the NFA said the vote was rushed.")  # fmt: skip
+    ents = analyze(body)
+    nfa = ents["Northern Farmers Alliance"]
+    assert nfa.type == "ORG"
+    assert sorted(m.text for m in nfa.mentions) == ["NFA", "NFA", "Northern Farmers Alliance"]
+
+
+@pytest.mark.parametrize("alias", ["ISIS", "Daesh", "ISIL", "Islamic State group"])
+def test_known_alternative_names(analyze, alias):
+    ents = analyze(f"The Islamic State lost ground. Officials said {alias} fighters fled.")
+    assert {m.text for m in ents["Islamic State"].mentions} == {"Islamic State", alias}
+
+
+def test_demonym_is_a_group_linked_to_country(analyze):
+    ents = analyze("Iranian officials met Iraqi lawmakers in Baghdad.")
+    assert ents["Iranians"].type == "GROUP" and ents["Iraqis"].type == "GROUP"
+
+
+def test_title_mentions_index_the_title(analyze):
+    title = "Kovacs Wins Vote in Budapest"
+    ents = analyze("Maria Kovacs won the vote in Budapest on Sunday.", title=title)
+    m = [m for m in ents["Maria Kovacs"].mentions if m.field == "title"][0]
+    assert title[m.start : m.end] == "Kovacs"
+    assert ents["Maria Kovacs"].salience == 1.0
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="needs ../shared/seed")
+def test_seed():
+    from newsprism.stages.places import Places
+
+    pipe = Pipeline(["layout", Parse(), "dates", Entities(), Places()], strict=True)
+    a = pipe(Article(id="seed", text=SEED.read_text(encoding="utf-8")))
+    ents = {e.name: e for e in a.entities}
+    texts = {name: {m.text for m in e.mentions} for name, e in ents.items()}
+    assert texts["Qassem Soleimani"] == {"Qassem Soleimani", "Soleimani"}
+    assert texts["Khalid Alrawi"] == {"Khalid Alrawi", "Alrawi"}
+    assert {"IS group", "Islamic State", "Daesh"} <= texts["Islamic State"]
+    assert {"US", "United States"} <= texts["United States"]
+    assert sum(1 for e in a.entities if e.name == "United States") == 1
+    baghdad, anbar = ents["Baghdad"].place, ents["Al Anbar"].place
+    assert baghdad and baghdad.country == "IQ" and anbar and anbar.country == "IQ"

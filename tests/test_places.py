@@ -1,0 +1,69 @@
+"""The gazetteer and the Places stage: lookups, qualifiers, context, demonyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.geo import Toponym, distance_km, gazetteer, normalize, resolve
+from newsprism.stages.places import demonym_focus
+
+
+def one(text: str, name: str, focus=None):
+    start = text.index(name)
+    return resolve([Toponym(name, start, start + len(name))], text, focus)[0]
+
+
+def test_normalize():
+    assert normalize("the Netherlands") == "netherlands"
+    assert normalize("Baghdad’s") == "baghdad"
+    assert normalize("Québec") == "quebec"
+
+
+def test_distance():
+    assert 340 < distance_km(51.5074, -0.1278, 48.8566, 2.3522) < 350  # London-Paris
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "admin1"),
+    [
+        ("He spoke from Richmond, Virginia, on Friday.", "Richmond", "US", "VA"),
+        ("He spoke from Richmond, Va., on Friday.", "Richmond", "US", "VA"),
+        ("The fair in Richmond, London, drew crowds.", "Richmond", "GB", None),
+        ("The fair in Richmond, British Columbia, drew crowds.", "Richmond", "CA", None),
+    ],
+)
+def test_qualifier_decides(text, name, country, admin1):
+    pick = one(text, name)
+    assert pick is not None and pick.country == country
+    if admin1:
+        assert pick.admin1 == admin1
+
+
+def test_context_decides():
+    text = "Police in Alexandria and Pineville, Louisiana, said the Red River rose."
+    names = ["Alexandria", "Pineville", "Louisiana"]
+    topos = [Toponym(n, text.index(n), text.index(n) + len(n)) for n in names]
+    picks = resolve(topos, text)
+    assert picks[0] is not None and picks[0].country == "US" and picks[0].admin1 == "LA"
+
+
+def test_population_prior_without_context():
+    assert one("She flew to Paris.", "Paris").country == "FR"
+
+
+def test_focus_from_demonyms():
+    focus = demonym_focus("Georgian troops and Russian tanks met near the border.")
+    assert focus.keys() == {"GE", "RU"}
+    pick = one("Fighting in Georgia went on.", "Georgia", focus)
+    assert pick.feature == "PCLI" and pick.country == "GE"
+    text = "Voters in Georgia and Atlanta went on."
+    topos = [Toponym(n, text.index(n), text.index(n) + len(n)) for n in ("Georgia", "Atlanta")]
+    assert resolve(topos, text)[0].country == "US"
+
+
+def test_countries_states_regions_and_aliases():
+    gaz = gazetteer()
+    assert any(c.feature == "PCLI" and c.country == "US" for c in gaz.lookup("U.S."))
+    assert any(c.country == "IQ" and c.feature == "ADM1" for c in gaz.lookup("Al Anbar"))
+    assert gaz.lookup("Baghdad")[0].country == "IQ"
+    assert gaz.lookup("Nowhere-on-Earth-xyz") == []
