@@ -80,9 +80,19 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
 
 def _noun_roles(noun: Any) -> tuple[Any | None, Any | None]:
     """(actor, target) of an event noun: 'the US killing of X', 'Israel's attack on Y'."""
-    actor = next((c for c in noun.children if c.dep_ in ("poss", "nmod:poss", "compound", "amod")
-                  and c.ent_type_ in ("PLACE", "ORG", "PERSON", "GROUP")), None)  # fmt: skip
+    named = ("PLACE", "ORG", "PERSON", "GROUP")
+    actor = next((c for c in noun.lefts if c.ent_type_ in named
+                  and c.dep_ in ("poss", "nmod:poss", "compound", "amod", "obj", "nsubj")), None)  # fmt: skip
     return actor, prep_object(noun, "of", "on", "against")
+
+
+def _nominal(tok: Any) -> bool:
+    """An event noun, or a gerund used as one ('the US killing of ...')."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return True
+    return (
+        tok.lower_.endswith("ing") and subject(tok) is None and prep_object(tok, "of") is not None
+    )
 
 
 def _action(tok: Any) -> str | None:
@@ -123,7 +133,7 @@ def events_of(doc: Any, dates: tuple[DateRef, ...]) -> list[Event]:
             action = _action(tok)
             if action is None:
                 continue
-            nominal = tok.pos_ in ("NOUN", "PROPN")
+            nominal = _nominal(tok)
             actor, target = _noun_roles(tok) if nominal else _verb_roles(tok)
             actor = None if actor is None or actor.is_space or actor.is_punct else actor
             target = None if target is None or target.is_space or target.is_punct else target
@@ -133,8 +143,11 @@ def events_of(doc: Any, dates: tuple[DateRef, ...]) -> list[Event]:
             when = next((d for d in sent_dates if _in_clause(tok, d.start, d.end)), None)
             if actor is None and target is None and not (nominal and (place or when)):
                 continue  # "an air strike near the airport" stands alone; a bare verb does not
-            place = place or (sent_places[0] if sent_places else None)
-            when = when or (sent_dates[0] if sent_dates else None)
+            # else the nearest in the sentence: "an air strike near the airport two days earlier"
+            place = place or min(
+                sent_places, key=lambda p: abs(p.start_char - tok.idx), default=None
+            )
+            when = when or min(sent_dates, key=lambda d: abs(d.start - tok.idx), default=None)
             tokens = [t for t in (tok, actor, target) if t is not None]
             start = min(phrase(t).start_char if t.i != tok.i else t.idx for t in tokens)
             end = max(phrase(t).end_char if t.i != tok.i else t.idx + len(t) for t in tokens)
