@@ -61,7 +61,11 @@ def evaluate() -> dict[str, float]:
         for q, gs in zip(g["quotes"], gold_spans, strict=True):
             n["gold"] += 1
             best = max(preds, key=lambda p: len(gs & set(range(p.start, p.end))), default=None)
-            if best is None or not gs or len(gs & set(range(best.start, best.end))) <= 0.3 * len(gs):
+            if (
+                best is None
+                or not gs
+                or len(gs & set(range(best.start, best.end))) <= 0.3 * len(gs)
+            ):
                 continue
             n["found"] += 1
             n["kind"] += best.kind == q["kind"]

@@ -39,7 +39,9 @@ def test_seed_quotes(pipeline, seed_text):
     assert (kanani.role, kanani.affiliation) == ("MP", "Al Sadiqoun")
     assert direct[1].cue == "told"
     reported = [q for q in quotes if q.kind != "direct"]
-    callers = {q.speaker.text for q in reported if q.cue and q.cue.startswith(("called", "calling"))}
+    callers = {
+        q.speaker.text for q in reported if q.cue and q.cue.startswith(("called", "calling"))
+    }
     assert {"Iraqi lawmakers", "the Iraqi parliament"} <= callers
     for q in quotes:
         assert art.body[q.start : q.end] == q.text

@@ -19,6 +19,7 @@ from rich.table import Table
 
 from . import readers
 from .config import Settings, load_settings
+from .executors import PipelineSpec
 from .ingest import IngestSummary, ingest
 from .pipeline import Pipeline
 from .readers import ReadOptions, Source
@@ -134,9 +135,23 @@ def ingest_command(
     field: FieldOpt = None,
     config: ConfigOpt = None,
     stages: StagesOpt = None,
+    executor: Annotated[
+        str | None,
+        typer.Option("--executor", help="local|process|ray [default: process if --workers > 1]."),
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", help="Worker processes [default: every core].")
+    ] = None,
 ) -> None:
     """Read, analyse and store articles; a rerun stores only what is new."""
     s = _settings(config, stages)
+    try:
+        s = dataclasses.replace(
+            s, executor=executor or s.executor, workers=s.workers if workers is None else workers
+        )
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--executor/--workers") from e
+    pipeline = PipelineSpec(s.stages, timeout_s=s.article_timeout_s)  # workers build their own
     options = _read_options(fmt, date, field, s)
     total = sum(src.size for src in readers.sources(paths) if isinstance(src, Source))
     done: dict[str, int] = {}
@@ -152,7 +167,8 @@ def ingest_command(
             counts = f"{summary.read:,} read, {summary.stored:,} stored"
             bar.update(task, completed=sum(done.values()), counts=counts)
 
-        summary = ingest(paths, store, Pipeline(s.stages), options, s.batch_size, progress)
+        summary = ingest(paths, store, pipeline, options, s.batch_size, progress,
+                         s.executor_options())  # fmt: skip
         in_db = store.count()
     for p in summary.problems[:50]:
         err.print(f"[red]problem[/red] {escape(p.describe())}")
@@ -213,8 +229,8 @@ def export(
     config: ConfigOpt = None,
 ) -> None:
     """Export the store: JSON Lines of analyses, or one Parquet file per table."""
-    if fmt not in ("jsonl", "parquet"):
-        raise typer.BadParameter(f"{fmt!r}: use jsonl or parquet", param_hint="--format")
+    if fmt not in ("jsonl", "parquet", "gkg"):
+        raise typer.BadParameter(f"{fmt!r}: use jsonl, parquet or gkg", param_hint="--format")
     with _open(db, config) as store:
         files = store.export(fmt, out_path)
     for f in files:
@@ -296,6 +312,62 @@ def sources_command(db: DbOpt = None, config: ConfigOpt = None) -> None:
     out.print(table)
 
 
+@app.command("index")
+def index_command(db: DbOpt = None, config: ConfigOpt = None) -> None:
+    """Find duplicates and stories, and build or update the search index beside the DB."""
+    from .corpus import build_corpus  # imported here: datasketch and scipy only for the corpus
+
+    with Store(db or _settings(config).db) as store:
+        r = build_corpus(store)
+    err.print(f"duplicates: {r.duplicates.groups:,} groups of {r.duplicates.articles:,} articles "
+              f"({r.duplicates.hashed:,} newly hashed); stories: {r.stories.stories:,} of "
+              f"{r.stories.articles:,} articles (by {'text and entities' if r.stories.used_entities else 'text'}); "
+              f"search: {r.indexed:,} articles added to {r.index}")  # fmt: skip
+
+
+@app.command("serve")
+def serve_command(
+    db: DbOpt = None,
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    host: Annotated[str, typer.Option("--host", help="Address to bind.")] = "127.0.0.1",
+    config: ConfigOpt = None,
+) -> None:
+    """Serve the HTTP API and the dashboard over a store (opened read-only)."""
+    try:
+        from .server import ServerOptions, serve
+    except ImportError as e:  # fastapi/uvicorn are dependencies, but say so if they are missing
+        err.print(f"the server needs fastapi, uvicorn and jinja2: {e}")
+        raise typer.Exit(2) from e
+    path = db or _settings(config).db
+    _open(path, config).close()  # a clear message (exit 2) when there is no database
+    err.print(f"newsprism dashboard on http://{host}:{port}/  (API schema: /docs)")
+    serve(path, ServerOptions(host=host, port=port))
+
+
+@app.command("sides")
+def sides_command(
+    query: Annotated[str, typer.Argument(help="An issue or topic, e.g. 'foreign troops'.")],
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Show the speakers for, against and neither on an issue: how often, where, when."""
+    from .corpus.sides import sides
+
+    with _open(db, config) as store:
+        result = sides(store, query)
+    if not any(result.voices.values()):
+        out.print(f"no quotes with a stance match {query!r} (the stance stage fills them)")
+        return
+    table = Table(title=f"sides: {escape(query)}")
+    for column in ("side", "speaker", "quotes", "articles", "outlets", "first", "last"):
+        table.add_column(column, overflow="fold")
+    for side, voices in result.voices.items():
+        for v in voices:
+            table.add_row(side, escape(v.speaker), str(v.quotes), str(v.articles),
+                          escape(", ".join(v.sources)), v.first_date or "-", v.last_date or "-")  # fmt: skip
+    out.print(table)
+
+
 def _open(db: str | None, config: str | None) -> Store:
     path = db or _settings(config).db
     try:
@@ -336,10 +408,14 @@ def report(d: dict[str, Any]) -> None:
         out.print(f"[bold]date:[/bold] {escape(t['text'])} -> {t['value']}")
     for ev in d["events"]:
         who = " ".join(f"{k}={ev[k]}" for k in ("actor", "target", "place", "date") if ev.get(k))
-        out.print(f"[bold]event{' (main)' if ev.get('main') else ''}:[/bold] {ev['action']}: {escape(who)}")
+        out.print(
+            f"[bold]event{' (main)' if ev.get('main') else ''}:[/bold] {ev['action']}: {escape(who)}"
+        )
     if d["tone"]:
         t = d["tone"]
-        out.print(f"[bold]tone:[/bold] {t['tone']:+.2f} (positive {t['positive']:.1f}%, negative {t['negative']:.1f}%)")
+        out.print(
+            f"[bold]tone:[/bold] {t['tone']:+.2f} (positive {t['positive']:.1f}%, negative {t['negative']:.1f}%)"
+        )
     if d["problems"]:
         for p in d["problems"]:
             out.print(f"[red]problem[/red] {p['stage']}: {escape(p['message'])}")

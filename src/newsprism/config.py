@@ -7,6 +7,9 @@
     stages = ["layout"]
     batch_size = 256
     max_article_bytes = 10000000
+    article_timeout_s = 30
+    executor = "process"   # local | process | ray (docs/SCALE.md)
+    workers = 2
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from .executors.base import EXECUTORS, ExecutorOptions
 from .stages import DEFAULT_STAGES
 
 
@@ -25,6 +29,24 @@ class Settings:
     stages: tuple[str, ...] = DEFAULT_STAGES
     batch_size: int = 256  # articles analysed and written per store transaction
     max_article_bytes: int = 10_000_000  # larger inputs are refused with a problem
+    article_timeout_s: float | None = 30.0  # a stage still running then is cut off; None: no limit
+    executor: str | None = None  # local | process | ray; None: see executor_options()
+    workers: int | None = None  # None: 1 for local, every core for process and ray
+
+    def __post_init__(self) -> None:
+        if self.executor is not None and self.executor not in EXECUTORS:
+            raise ValueError(f"executor {self.executor!r}: use one of {', '.join(EXECUTORS)}")
+        if self.workers is not None and self.workers < 1:
+            raise ValueError(f"workers must be at least 1, not {self.workers}")
+        if self.article_timeout_s is not None and self.article_timeout_s <= 0:
+            raise ValueError(f"article_timeout_s must be positive, not {self.article_timeout_s}")
+
+    def executor_options(self) -> ExecutorOptions:
+        """The executor and its workers: "process" when more than one worker is asked for,
+        else "local"; the process pool and Ray use every core unless told otherwise."""
+        kind = self.executor or ("process" if (self.workers or 1) > 1 else "local")
+        workers = self.workers or (1 if kind == "local" else os.cpu_count() or 1)
+        return ExecutorOptions(kind, workers)
 
 
 def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:

@@ -1,15 +1,20 @@
 """Ingest: read, analyse and store a stream of inputs, in batches, resumably.
 
-Each batch is one store transaction. Articles already in the store are skipped before they
-are analysed, so a rerun after a crash only does the work that is missing.
+This process reads the inputs and cuts them into batches; an executor analyses them (here,
+in a process pool, or on Ray: ``newsprism.executors``); this process writes each batch as
+one store transaction, so the store has a single writer. Articles already in the store are
+skipped before they are analysed, so a rerun after a crash only does the work that is
+missing, and the store's keyed writes make every article stored exactly once.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from . import executors
+from .executors import Batch, ExecutorOptions, PipelineSpec, batch_key
 from .pipeline import Pipeline
 from .readers import ReadOptions, Source, read_source, sources
 from .records import Article, Problem
@@ -35,28 +40,63 @@ Progress = Callable[[Source | None, int, IngestSummary], None]
 def ingest(
     paths: Iterable[str | os.PathLike[str]],
     store: Store,
-    pipeline: Pipeline,
+    pipeline: Pipeline | PipelineSpec,
     options: ReadOptions | None = None,
     batch_size: int = 256,
     progress: Progress | None = None,
+    executor: ExecutorOptions | None = None,
 ) -> IngestSummary:
-    """Read every input, analyse what is new, and store it; bad items become problems."""
+    """Read every input, analyse what is new, and store it; bad items become problems.
+
+    ``executor`` says where the pipeline runs (default: in this process). Give a
+    ``PipelineSpec`` rather than a built Pipeline when workers build their own, so that
+    models are not also loaded here.
+    """
     options = options or ReadOptions()
     summary = IngestSummary()
+    batches = _batches(paths, store, options, batch_size, _Reading(summary, progress))
+    with executors.create(pipeline, executor or ExecutorOptions(), store.path) as runner:
+        for batch in runner.analyse(batches):
+            summary.stored += store.write(batch.analyses, batch.problems)
+            summary.problems.extend(batch.problems)
+            summary.problems.extend(p for a in batch.analyses for p in a.problems)
+            summary.skipped = summary.read - summary.stored
+            if progress and batch.source:
+                progress(batch.source, batch.position, summary)
+    summary.skipped = summary.read - summary.stored
+    if progress:
+        progress(None, 0, summary)
+    return summary
+
+
+@dataclass
+class _Reading:
+    """What the reading side reports into while batches are cut."""
+
+    summary: IngestSummary
+    progress: Progress | None
+
+
+def _batches(
+    paths: Iterable[str | os.PathLike[str]],
+    store: Store,
+    options: ReadOptions,
+    batch_size: int,
+    reading: _Reading,
+) -> Iterator[Batch]:
+    """The inputs as batches of ``batch_size`` items, stored articles already left out."""
     articles: list[Article] = []
     problems: list[Problem] = []
 
-    def flush() -> None:
+    def cut(source: Source | None) -> Batch:
         ids = [a.id for a in articles]
         known = store.existing(ids)
-        fresh = {a.id: a for a in articles if a.id not in known}
-        analyses = [pipeline(a) for a in fresh.values()]
-        summary.stored += store.write(analyses, problems)
-        summary.skipped += len(articles) - len(fresh)
-        summary.problems.extend(problems)
-        summary.problems.extend(p for a in analyses for p in a.problems)
+        fresh = {a.id: a for a in articles if a.id not in known}  # each id once
+        position = source.position() if source else 0
+        batch = Batch(list(fresh.values()), list(problems), batch_key(ids), source, position)
         articles.clear()
         problems.clear()
+        return batch
 
     for source in sources(paths):
         if isinstance(source, Problem):
@@ -64,17 +104,13 @@ def ingest(
             continue
         for item in read_source(source, options):
             if isinstance(item, Article):
-                summary.read += 1
+                reading.summary.read += 1
                 articles.append(item)
             else:
                 problems.append(item)
             if len(articles) + len(problems) >= batch_size:
-                flush()
-                if progress:
-                    progress(source, source.position(), summary)
-        if progress:
-            progress(source, source.size, summary)
-    flush()
-    if progress:
-        progress(None, 0, summary)
-    return summary
+                yield cut(source)
+        if reading.progress:
+            reading.progress(source, source.size, reading.summary)
+    if articles or problems:
+        yield cut(None)

@@ -91,6 +91,7 @@ def news_infixes() -> list[str]:
 def customize_tokenizer(nlp: Language) -> Tokenizer:
     """Turn ``nlp``'s default English tokenizer into the news tokenizer, in place."""
     tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer), "a spaCy Tokenizer, not a custom callable"
     tokenizer.infix_finditer = compile_infix_regex(news_infixes()).finditer
     for abbr in NEWS_ABBREVIATIONS:
         tokenizer.add_special_case(abbr, [{ORTH: abbr, NORM: abbr}])

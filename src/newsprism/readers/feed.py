@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from ..records import Article, Problem, article_id
 from . import Item, ReadOptions, read_limited
-from .decode import ReadError, clean_text, normalize_date
+from .decode import ReadError, clean_text, decode, normalize_date
 from .html import fragment_text
+
+_CHAR_REF = re.compile(rb"&#(x[0-9a-f]+|[0-9]+);", re.I)
+
+
+def _valid_ref(m: re.Match[bytes]) -> bytes:
+    """A character reference past U+10FFFF (feedparser raises on it) becomes U+FFFD."""
+    ref = m.group(1)
+    code = int(ref[1:], 16) if ref[:1] in (b"x", b"X") else int(ref)
+    return m.group(0) if code <= 0x10FFFF else b"&#xFFFD;"
 
 
 def _date(entry: Any) -> str | None:
@@ -23,7 +33,14 @@ def _date(entry: Any) -> str | None:
 def parse(stream: BinaryIO, path: str, options: ReadOptions) -> Iterator[Item]:
     import feedparser
 
-    parsed = feedparser.parse(read_limited(stream, options))
+    data = _CHAR_REF.sub(_valid_ref, read_limited(stream, options))
+    try:
+        parsed = feedparser.parse(data)
+    except (UnicodeDecodeError, LookupError):
+        # feedparser trips over a garbled encoding declaration; decoded text it parses as is
+        parsed = feedparser.parse(decode(data))
+    except ValueError as e:  # feedparser means never to raise; where it does, say why
+        raise ReadError(f"unparseable feed: {e}") from e
     if not parsed.entries:
         reason = parsed.get("bozo_exception")
         raise ReadError(f"no feed items found{f' ({reason})' if reason else ''}")

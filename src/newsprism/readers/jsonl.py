@@ -82,6 +82,8 @@ def parse(stream: BinaryIO, path: str, options: ReadOptions) -> Iterator[Item]:
             objects = json.loads(decode(read_limited(stream, options)))
         except json.JSONDecodeError as e:
             raise ReadError(f"malformed JSON: {e}") from e
+        except RecursionError as e:  # json recurses per level: [[[[...]]]] exhausts the stack
+            raise ReadError("malformed JSON: nested too deeply") from e
         items = objects if isinstance(objects, list) else [objects]
         for n, obj in enumerate(items, 1):
             yield to_article(obj, path, f"item {n}", options)
@@ -99,5 +101,8 @@ def parse(stream: BinaryIO, path: str, options: ReadOptions) -> Iterator[Item]:
             obj = json.loads(decode(line))
         except (json.JSONDecodeError, ReadError) as e:
             yield Problem("read", f"malformed JSON: {e}", path, item)
+            continue
+        except RecursionError:
+            yield Problem("read", "malformed JSON: nested too deeply", path, item)
             continue
         yield to_article(obj, path, item, options)

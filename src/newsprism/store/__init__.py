@@ -160,7 +160,11 @@ class Store:
                 self.con.execute(f"COPY {name} TO '{_sql_path(file)}' (FORMAT parquet)")
                 written.append(str(file))
             return written
-        raise ValueError(f"unknown export format {fmt!r}; use jsonl or parquet")
+        if fmt == "gkg":  # a GDELT GKG-like TSV (newsprism.corpus.gkg)
+            from ..corpus.gkg import write_gkg
+
+            return write_gkg(self.analyses(), target)
+        raise ValueError(f"unknown export format {fmt!r}; use jsonl, parquet or gkg")
 
 
 def _sql_path(path: Path) -> str:

@@ -58,6 +58,26 @@ MIGRATIONS: list[str] = [
         article_id VARCHAR
     );
     """,
+    # 3: the corpus layer (`newsprism index`): duplicate groups and stories, rebuilt by
+    # `newsprism index`; MinHash signatures kept so a rerun only hashes new articles
+    """
+    CREATE TABLE minhashes (article_id VARCHAR PRIMARY KEY, signature BLOB);
+    CREATE TABLE duplicate_groups (
+        group_id VARCHAR PRIMARY KEY, kind VARCHAR, size INTEGER, sources INTEGER,
+        earliest_article_id VARCHAR, earliest_source VARCHAR, earliest_date DATE, title VARCHAR
+    );
+    CREATE TABLE duplicate_members (
+        group_id VARCHAR, article_id VARCHAR, similarity DOUBLE, earliest BOOLEAN
+    );
+    CREATE TABLE stories (
+        story_id VARCHAR PRIMARY KEY, title VARCHAR, first_date DATE, last_date DATE,
+        size INTEGER, sources INTEGER, places VARCHAR[], voices VARCHAR[], entities VARCHAR[],
+        method VARCHAR
+    );
+    CREATE TABLE story_articles (story_id VARCHAR, article_id VARCHAR, score DOUBLE);
+    CREATE INDEX duplicate_members_article ON duplicate_members (article_id);
+    CREATE INDEX story_articles_article ON story_articles (article_id);
+    """,
 ]
 
 _s, _i, _f = pa.string(), pa.int32(), pa.float64()

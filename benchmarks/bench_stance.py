@@ -1,0 +1,59 @@
+"""Cost of the stance stage against the parse stage, on real AllSides articles, one core.
+
+Runs the default stages plus ``stance`` on N articles (after one warm-up article, so model
+loading is not counted), sums each stage's seconds, and prints the stance/parse ratio: the
+target is at most 0.5 (the stance stage adds at most half of the model pass).
+
+Run: python benchmarks/bench_stance.py [--n 50]
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")  # one core: set before numpy and torch are imported
+
+import argparse  # noqa: E402
+import itertools  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+
+from eval.data import ALLSIDES  # noqa: E402
+from newsprism import read  # noqa: E402
+from newsprism.pipeline import Pipeline  # noqa: E402
+from newsprism.records import Article  # noqa: E402
+from newsprism.stages import DEFAULT_STAGES  # noqa: E402
+from newsprism.stages.stance import Sides  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=50)
+    args = ap.parse_args()
+    import torch
+
+    torch.set_num_threads(1)
+    articles = [a for a in itertools.islice(read([ALLSIDES]), args.n + 1) if isinstance(a, Article)]
+    pipeline = Pipeline([*DEFAULT_STAGES, Sides()])
+    pipeline(articles[0])  # warm-up: loads the parser and the encoder
+    timings: dict[str, float] = {}
+    quotes = issues = 0
+    for article in articles[1:]:
+        a = pipeline(article, timings)
+        quotes += len(a.quotes)
+        issues += a.issue is not None
+    n = len(articles) - 1
+    for name, seconds in sorted(timings.items(), key=lambda kv: -kv[1]):
+        print(f"{name:10s} {seconds:7.2f} s  {1000 * seconds / n:7.1f} ms/article")
+    ratio = timings["stance"] / timings["parse"]
+    print(f"{n} articles, {quotes} quotes, {issues} with an issue")
+    print(f"stance / parse = {ratio:.2f} (target <= 0.50)")
+
+
+if __name__ == "__main__":
+    main()

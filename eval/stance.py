@@ -1,0 +1,123 @@
+"""Evaluate stance: the model on VAST and BASIL, and the sides stage on the team's articles.
+
+- ``vast_dev_macro_f1``: macro-F1 over for / against / neither on the VAST dev split
+  (2,062 pairs, reduced columns; the training script picks its epoch on it, so it is a dev
+  figure, not a test figure). Published on VAST test: TGA-Net 0.666, JointCL about 0.72.
+- ``basil_quote_accuracy``: BASIL quoted bias spans toward a named target, polarity pos ->
+  for, neg -> against, on the held-out fifth of events (triplet id hash 0 mod 5, never trained
+  on); the model's larger of P(for) and P(against) decides, as BASIL has no neutral spans.
+- ``gold_quote_side_accuracy``: each annotated quote of eval/gold/articles, judged by the
+  stage's own rules (calls read for what they demand) toward the gold issue text.
+- ``gold_speaker_side_accuracy``: each gold speaker's side from the full pipeline with our
+  own extracted issue; a gold speaker we did not find, or found no issue for, counts wrong.
+- ``gold_issue_found``: the share of gold articles for which an issue was extracted.
+
+    python -m eval.stance
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO))
+
+import numpy as np  # noqa: E402
+
+from eval.data import DATA  # noqa: E402
+from newsprism.pipeline import Pipeline  # noqa: E402
+from newsprism.readers.decode import clean_text  # noqa: E402
+from newsprism.records import STANCE_LABELS, Article, Quote, article_id  # noqa: E402
+from newsprism.stages import DEFAULT_STAGES  # noqa: E402
+from newsprism.stages.stance import Sides  # noqa: E402
+from newsprism.stance import embed, features, model  # noqa: E402
+from training.train_stance import basil, macro_f1, vast  # noqa: E402
+
+GOLD = REPO / "eval" / "gold" / "articles"
+
+
+def _probabilities(pairs: list[tuple[str, str, str]]) -> tuple[np.ndarray, np.ndarray]:
+    texts, topics, labels = zip(*pairs, strict=True)
+    unique = sorted(set(texts) | set(topics))
+    vecs = dict(zip(unique, embed(unique), strict=True))
+    u = np.stack([vecs[t] for t in texts])
+    v = np.stack([vecs[t] for t in topics])
+    p = model().probabilities(features(u, v, texts, topics))
+    return p, np.asarray([STANCE_LABELS.index(label) for label in labels])
+
+
+def vast_dev() -> float:
+    p, y = _probabilities(vast(DATA, "dev"))
+    return macro_f1(y, p.argmax(1))
+
+
+def basil_quotes() -> tuple[float, int]:
+    pairs = basil(DATA, held_out=True)
+    p, y = _probabilities(pairs)
+    for_, against = STANCE_LABELS.index("for"), STANCE_LABELS.index("against")
+    pred = np.where(p[:, for_] >= p[:, against], for_, against)
+    return float(np.mean(pred == y)), len(pairs)
+
+
+def _gold() -> list[dict]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))]
+
+
+def gold_quotes(golds: list[dict]) -> float:
+    right = total = 0
+    for g in golds:
+        quotes = tuple(Quote(q["text"], 0, 0, q["kind"], q["cue"]) for q in g["quotes"])
+        judged = Sides.judge(quotes, g["issue"])
+        for q, gq in zip(judged, g["quotes"], strict=True):
+            right += q.stance is not None and q.stance.label == gq["side"]
+            total += 1
+    return right / total
+
+
+def same_speaker(ours: str, gold: str) -> bool:
+    a, b = ours.lower(), gold.lower()
+    return a in b or b in a or a.split()[-1] == b.split()[-1]
+
+
+def gold_speakers(golds: list[dict]) -> tuple[float, float]:
+    pipeline = Pipeline([*DEFAULT_STAGES, Sides()])
+    right = total = found = 0
+    for g in golds:
+        text = clean_text((REPO / g["path"]).read_text(encoding="utf-8")).strip()
+        a = pipeline(Article(id=article_id(None, None, text), text=text, format="text"))
+        found += a.issue is not None
+        ours = a.issue.sides if a.issue else {}
+        for side, speakers in g["sides"].items():
+            for speaker in speakers:
+                total += 1
+                right += any(same_speaker(o, speaker) for o in ours.get(side, []))
+    return right / total, found / len(golds)
+
+
+def evaluate() -> dict[str, float]:
+    golds = _gold()
+    basil_acc, basil_n = basil_quotes()
+    speakers, found = gold_speakers(golds)
+    return {
+        "vast_dev_macro_f1": vast_dev(),
+        "basil_quote_accuracy": basil_acc,
+        "basil_quotes": float(basil_n),
+        "gold_quote_side_accuracy": gold_quotes(golds),
+        "gold_speaker_side_accuracy": speakers,
+        "gold_issue_found": found,
+    }
+
+
+def main() -> None:
+    result = evaluate()
+    for k, v in result.items():
+        print(f"{k:28s} {v:.3f}")
+    out = REPO / "eval" / "results" / "stance.json"
+    out.write_text(json.dumps({"command": "python -m eval.stance", **result}, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()
