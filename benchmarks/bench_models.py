@@ -68,7 +68,7 @@ def main() -> None:
 
     w_blank, t_blank = time_tokenizer(blank.tokenizer, texts)
     w_news, t_news = time_tokenizer(nlp.tokenizer, texts)
-    for doc in nlp.pipe(texts[:5]):  # warm up
+    for _doc in nlp.pipe(texts[:5]):  # warm up
         pass
     start = time.perf_counter()
     w_full = 0
