@@ -85,3 +85,10 @@ def test_python_dash_m_and_stdin():
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["article"]["title"].startswith("Iraqis Split")
+
+
+def test_entities_command(tmp_path):
+    db = str(tmp_path / "e.duckdb")
+    assert runner.invoke(app, ["ingest", str(SEED), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["entities", "--db", db, "--type", "PERSON"])
+    assert result.exit_code == 0 and "Soleimani" in result.stdout and "PERSON" in result.stdout

@@ -137,3 +137,35 @@ def test_a_killed_run_loses_nothing_and_the_rerun_completes(tmp_path):
         assert store.count() == 20  # two whole batches; the third was rolled back
         again = ingest([path], store, Pipeline(), batch_size=10)
         assert (again.stored, again.skipped, store.count()) == (30, 20, 50)
+
+
+def test_corpus_entities_merge_aliases_across_articles(tmp_path):
+    from newsprism.records import Analysis, Entity, Mention
+
+    def article(aid: str, alias: str, source: str, date: str) -> Analysis:
+        art = Pipeline(["layout"])(
+            Article(id=aid, text=f"T\n\n{alias} attacked.", source=source, date=date)
+        ).article
+        ent = Entity(
+            "is1",
+            "Islamic State",
+            "ORG",
+            aliases=(alias,),
+            mentions=(Mention(alias, 0, len(alias)),),
+        )
+        return Analysis(art, entities=(ent,))
+
+    with Store(tmp_path / "c.duckdb") as store:
+        store.write(
+            [
+                article("a", "Daesh", "AFP", "2020-01-01"),
+                article("b", "IS group", "BBC", "2020-02-01"),
+            ]
+        )
+        (row,) = store.corpus_entities()
+    assert (row["name"], row["articles"], row["mentions"]) == ("Islamic State", 2, 2)
+    assert sorted(row["aliases"]) == ["Daesh", "IS group"] and sorted(row["sources"]) == [
+        "AFP",
+        "BBC",
+    ]
+    assert (str(row["first_seen"]), str(row["last_seen"])) == ("2020-01-01", "2020-02-01")

@@ -368,6 +368,26 @@ def sides_command(
     out.print(table)
 
 
+@app.command("entities")
+def entities_command(
+    db: DbOpt = None,
+    type_: Annotated[
+        str | None, typer.Option("--type", help="PERSON, ORG, PLACE, GROUP ...")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="How many to list.")] = 30,
+    config: ConfigOpt = None,
+) -> None:
+    """List the corpus's entities, aliases merged across articles, most mentioned first."""
+    with _open(db, config) as store:
+        rows = store.corpus_entities(limit, type_)
+    table = Table("entity", "type", "articles", "mentions", "first seen", "last seen", "aliases")
+    for r in rows:
+        aliases = ", ".join((r["aliases"] or [])[:4])
+        table.add_row(escape(r["name"]), r["type"], str(r["articles"]), str(r["mentions"]),
+                      str(r["first_seen"] or ""), str(r["last_seen"] or ""), escape(aliases))  # fmt: skip
+    out.print(table)
+
+
 def _open(db: str | None, config: str | None) -> Store:
     path = db or _settings(config).db
     try:

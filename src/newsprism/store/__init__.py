@@ -136,6 +136,16 @@ class Store:
                 d["article"]["body"] = body
                 yield d
 
+    def corpus_entities(self, limit: int = 50, type_: str | None = None) -> list[dict[str, Any]]:
+        """Entities across the corpus, most mentioned first, with their sources and dates."""
+        cur = self.con.execute(
+            "SELECT entity_id, name, type, articles, mentions, first_seen, last_seen, sources, aliases "
+            "FROM corpus_entities WHERE ? IS NULL OR type = ? ORDER BY mentions DESC, name LIMIT ?",
+            [type_, type_, limit],
+        )
+        cols = [c[0] for c in cur.description]
+        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
     def problems(self, limit: int = 100) -> list[dict[str, Any]]:
         cur = self.con.execute(
             "SELECT path, item, article_id, stage, message, recorded_at FROM problems "

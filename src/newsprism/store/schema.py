@@ -78,6 +78,19 @@ MIGRATIONS: list[str] = [
     CREATE INDEX duplicate_members_article ON duplicate_members (article_id);
     CREATE INDEX story_articles_article ON story_articles (article_id);
     """,
+    # 4: canonical entities across the corpus. Entity ids hash (type, canonical name) after
+    # alias resolution, so "IS group" in one article and "Daesh" in another share a row; a
+    # view, so it is never stale.
+    """
+    CREATE VIEW corpus_entities AS
+    SELECT e.entity_id, arg_max(e.name, length(e.name)) AS name, e.type,
+           count(DISTINCT e.article_id) AS articles, sum(e.mentions) AS mentions,
+           min(a.date) AS first_seen, max(a.date) AS last_seen,
+           list(DISTINCT a.source) FILTER (WHERE a.source IS NOT NULL) AS sources,
+           list_distinct(flatten(list(e.aliases))) AS aliases
+    FROM entities e JOIN articles a ON a.id = e.article_id
+    GROUP BY e.entity_id, e.type;
+    """,
 ]
 
 _s, _i, _f = pa.string(), pa.int32(), pa.float64()
