@@ -88,8 +88,17 @@ def _ud_doc(vocab: Vocab, sents: list[list[list[str]]]) -> Doc:
             heads.append(offset + head - 1 if head else offset + int(cols[0]) - 1)
             deps.append("ROOT" if cols[7] == "root" else cols[7])
         offset += len(rows)
-    return Doc(vocab, words=words, spaces=spaces, tags=tags, pos=pos, morphs=morphs,
-               lemmas=lemmas, heads=heads, deps=deps)
+    return Doc(
+        vocab,
+        words=words,
+        spaces=spaces,
+        tags=tags,
+        pos=pos,
+        morphs=morphs,
+        lemmas=lemmas,
+        heads=heads,
+        deps=deps,
+    )
 
 
 def ud_docs(path: Path, vocab: Vocab, sents_per_doc: int = SENTS_PER_DOC) -> list[Doc]:
@@ -109,8 +118,9 @@ def ud_docs(path: Path, vocab: Vocab, sents_per_doc: int = SENTS_PER_DOC) -> lis
 # ---------------------------------------------------------------- NER (IOB columns)
 
 
-def read_columns(path: Path, word_col: int, tag_col: int, comment: str | None = None
-                 ) -> Iterator[tuple[bool, list[tuple[str, str]]]]:
+def read_columns(
+    path: Path, word_col: int, tag_col: int, comment: str | None = None
+) -> Iterator[tuple[bool, list[tuple[str, str]]]]:
     """Yield (starts_new_document, [(word, tag)]) per sentence from a column file."""
     new_doc = True
     sent: list[tuple[str, str]] = []
@@ -151,8 +161,9 @@ def iob_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _ner_doc(vocab: Vocab, sents: list[list[tuple[str, str]]], mapping: dict,
-             group_words_missing: bool) -> Doc:
+def _ner_doc(
+    vocab: Vocab, sents: list[list[tuple[str, str]]], mapping: dict, group_words_missing: bool
+) -> Doc:
     words = [w for s in sents for w, _ in s]
     tags = [t for s in sents for _, t in s]
     doc = Doc(vocab, words=words)
@@ -172,15 +183,21 @@ def _ner_doc(vocab: Vocab, sents: list[list[tuple[str, str]]], mapping: dict,
             ents.append(Span(doc, start, end, label=target))
     missing = []
     if group_words_missing:
-        missing = [doc[i : i + 1] for i, w in enumerate(words)
-                   if i not in covered and is_group_word(w)]
+        missing = [
+            doc[i : i + 1] for i, w in enumerate(words) if i not in covered and is_group_word(w)
+        ]
     # Entities are gold, the listed group words are unknown, everything else is O.
     doc.set_ents(ents, missing=missing, default="outside")
     return doc
 
 
-def ner_docs(sents: Iterator[tuple[bool, list[tuple[str, str]]]], vocab: Vocab, mapping: dict,
-             group_words_missing: bool, sents_per_doc: int = SENTS_PER_DOC) -> list[Doc]:
+def ner_docs(
+    sents: Iterator[tuple[bool, list[tuple[str, str]]]],
+    vocab: Vocab,
+    mapping: dict,
+    group_words_missing: bool,
+    sents_per_doc: int = SENTS_PER_DOC,
+) -> list[Doc]:
     docs: list[Doc] = []
     group: list[list[tuple[str, str]]] = []
     for new_doc, sent in sents:
@@ -200,9 +217,12 @@ def conll_docs(split: str, vocab: Vocab) -> list[Doc]:
 
 
 def uner_docs(split: str, vocab: Vocab, group_words_missing: bool = True) -> list[Doc]:
-    name = "en_ewt-ud-train.EARLY-2022-12.cleaned.iob2" if split == "train" else "en_ewt-ud-dev.iob2"
-    return ner_docs(read_columns(UNER / name, 1, 2, comment="#"), vocab, LABELS_UNER,
-                    group_words_missing)
+    name = (
+        "en_ewt-ud-train.EARLY-2022-12.cleaned.iob2" if split == "train" else "en_ewt-ud-dev.iob2"
+    )
+    return ner_docs(
+        read_columns(UNER / name, 1, 2, comment="#"), vocab, LABELS_UNER, group_words_missing
+    )
 
 
 def wikigold_docs(vocab: Vocab) -> list[Doc]:

@@ -82,8 +82,18 @@ def main() -> None:
     floret_txt = WORK / "vectors.floret"
     model.save_floret_vectors(str(floret_txt))
     subprocess.run(
-        [sys.executable, "-m", "spacy", "init", "vectors", "en", str(floret_txt), str(args.out),
-         "--mode", "floret"],
+        [
+            sys.executable,
+            "-m",
+            "spacy",
+            "init",
+            "vectors",
+            "en",
+            str(floret_txt),
+            str(args.out),
+            "--mode",
+            "floret",
+        ],
         check=True,
     )
 

@@ -11,10 +11,28 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 METRICS = {
-    "ner": ["conll_f1", "conll_per_f1", "conll_org_f1", "conll_loc_f1", "conll_group_f1",
-            "uner_f1", "uner_per_f1", "uner_org_f1", "uner_loc_f1"],
-    "parse": ["uas", "las", "las_universal", "pos_acc", "tag_acc", "morph_acc", "lemma_acc",
-              "sents_f", "sent_boundary_f"],
+    "ner": [
+        "conll_f1",
+        "conll_per_f1",
+        "conll_org_f1",
+        "conll_loc_f1",
+        "conll_group_f1",
+        "uner_f1",
+        "uner_per_f1",
+        "uner_org_f1",
+        "uner_loc_f1",
+    ],
+    "parse": [
+        "uas",
+        "las",
+        "las_universal",
+        "pos_acc",
+        "tag_acc",
+        "morph_acc",
+        "lemma_acc",
+        "sents_f",
+        "sent_boundary_f",
+    ],
 }
 MARGIN = 0.01
 
