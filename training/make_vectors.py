@@ -1,8 +1,8 @@
 """Train small floret word vectors on AllSides news text, for the tok2vec layers.
 
 Step 1 tokenises the first N articles of the (already shuffled) AllSides corpus with the news
-tokenizer, one paragraph per line. Step 2 trains floret (CBOW, hashed subwords only) with a fixed
-seed and one thread, so that the result is reproducible. Step 3 writes spaCy vectors with
+tokenizer, one paragraph per line. Step 2 trains floret (CBOW, hashed subwords only) on one
+thread with floret's built-in fixed seed, so that the result is reproducible. Step 3 writes spaCy vectors with
 ``spacy init vectors --mode floret``.
 
 Usage: python training/make_vectors.py [--articles 20000] [--dim 96] [--bucket 40000]
