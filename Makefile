@@ -60,3 +60,4 @@ clean:
 	rm -rf $(VENV) newsprism.duckdb build *.egg-info
 
 -include training/Makefile.models
+-include training/Makefile.stance

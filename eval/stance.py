@@ -33,7 +33,7 @@ from newsprism.readers.decode import clean_text  # noqa: E402
 from newsprism.records import STANCE_LABELS, Article, Quote, article_id  # noqa: E402
 from newsprism.stages import DEFAULT_STAGES  # noqa: E402
 from newsprism.stages.stance import Sides  # noqa: E402
-from newsprism.stance import embed, features, model  # noqa: E402
+from newsprism.stance import embed, features, hypotheses, model  # noqa: E402
 from training.train_stance import basil, macro_f1, vast  # noqa: E402
 
 GOLD = REPO / "eval" / "gold" / "articles"
@@ -41,10 +41,10 @@ GOLD = REPO / "eval" / "gold" / "articles"
 
 def _probabilities(pairs: list[tuple[str, str, str]]) -> tuple[np.ndarray, np.ndarray]:
     texts, topics, labels = zip(*pairs, strict=True)
-    unique = sorted(set(texts) | set(topics))
+    unique = sorted(set(texts) | {h for t in set(topics) for h in hypotheses(t)})
     vecs = dict(zip(unique, embed(unique), strict=True))
     u = np.stack([vecs[t] for t in texts])
-    v = np.stack([vecs[t] for t in topics])
+    v = np.stack([np.stack([vecs[h] for h in hypotheses(t)]) for t in topics])
     p = model().probabilities(features(u, v, texts, topics))
     return p, np.asarray([STANCE_LABELS.index(label) for label in labels])
 

@@ -22,11 +22,12 @@ from .records import (
     Stance,
     Tone,
 )
+from .stance import stance
 from .store import Store
 
 __version__ = "0.1.0"
 __all__ = [
     "Analysis", "Article", "DateRef", "Entity", "Event", "Issue", "Mention", "OffTopic",
     "Pipeline", "Place", "Problem", "Quote", "ReadOptions", "Settings", "Speaker", "Stance",
-    "Store", "Tone", "analyze", "load_settings", "read",
+    "Store", "Tone", "analyze", "load_settings", "read", "stance",
 ]  # fmt: skip

@@ -194,6 +194,7 @@ class Event(Record):
 class Issue(Record):
     text: str
     sides: dict[str, list[str]] = field(default_factory=dict)
+    sentence: str | None = None  # the headline or lead sentence the issue was read from
 
 
 @dataclass(frozen=True, slots=True)

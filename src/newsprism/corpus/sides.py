@@ -33,7 +33,7 @@ class Voice:
 
 
 @dataclass(frozen=True, slots=True)
-class Sides:
+class SidesReport:
     """The voices on each side of a query, with quotes per outlet and per month."""
 
     query: str
@@ -46,7 +46,7 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def sides(store: Store, query: str, limit: int = 50) -> Sides:
+def sides(store: Store, query: str, limit: int = 50) -> SidesReport:
     """Who is for, against or neither on ``query``, across every article in ``store``."""
     words = _WORD.findall(query.lower())
     voices: dict[str, list[Voice]] = {label: [] for label in STANCE_LABELS}
@@ -54,4 +54,4 @@ def sides(store: Store, query: str, limit: int = 50) -> Sides:
         voice = Voice(r["side"], r["speaker"], r["quotes"], r["articles"],
                       tuple(r["sources"] or ()), _iso(r["first_date"]), _iso(r["last_date"]))  # fmt: skip
         voices.setdefault(voice.side, []).append(voice)
-    return Sides(query, voices, sql.outlets(store.con, words), sql.timeline(store.con, words))
+    return SidesReport(query, voices, sql.outlets(store.con, words), sql.timeline(store.con, words))

@@ -17,6 +17,7 @@ from .layout import Layout
 from .parse import Parse
 from .places import Places
 from .quotes import Quotes
+from .stance import Sides
 from .tone import ToneStage
 
 
@@ -39,9 +40,10 @@ REGISTRY: dict[str, Callable[..., Stage]] = {
     "quotes": Quotes,
     "events": Events,
     "tone": ToneStage,
+    "stance": Sides,  # the issue in dispute and the sides its voices take
 }
 DEFAULT_STAGES: tuple[str, ...] = (
-    "layout", "parse", "dates", "entities", "places", "quotes", "events", "tone",
+    "layout", "parse", "dates", "entities", "places", "quotes", "events", "tone", "stance",
 )  # fmt: skip
 
 __all__ = ["DEFAULT_STAGES", "REGISTRY", "Stage"]

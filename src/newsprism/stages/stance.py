@@ -1,0 +1,257 @@
+"""The contested issue and its sides: which voices stand for it, against it, or neither.
+
+1. **The issue** is the proposition in dispute, as a short verb phrase ("expel foreign
+   troops from Iraq"). It is read, in order, from the headline, the subtitle and the lead:
+   a proposed action ("call to X", "plan to X", "bid to X", "vote on X", "bill to X"), the
+   object of a dispute ("split on X", "divided over X", "clash over X", "row over X"), or the
+   decision the lead reports ("voted to approve X", "announced it will ban X"). Words keep
+   the case the body gives them, so "Foreign Troops" becomes "foreign troops" and "Iraq"
+   stays. An expulsion or withdrawal with no "from" gets the article's most named country.
+   An article with no such pattern, or with fewer than two voices, argues no issue: null.
+2. **Each quote's stance** toward the issue comes from the stance model (``newsprism.stance``),
+   with the issue embedded once per article and the quotes in one batch. A reported call
+   ("lawmakers have called on the government to expel ...") is read for what it demands: a
+   call for the issue's action is "for", a call to stop or reject it is "against", and a
+   call for something else is "neither".
+3. **The sides** aggregate the quotes per speaker (the resolved name, else the speaker's
+   words): each label's probabilities are summed and the largest wins.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter, defaultdict
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+
+from ..records import STANCE_LABELS, Analysis, Issue, Quote, Stance
+
+_PROPOSAL = re.compile(
+    r"\b(?:call|plan|bid|push|move|vote|bill|proposal|decision|order|pledge|campaign|effort|"
+    r"attempt|scheme|demand|motion|referendum)s?\s+to\s+(?P<x>[A-Za-z][^,;:.?!]*)",
+    re.IGNORECASE,
+)
+_DISPUTE = re.compile(
+    r"\b(?:split|splits|divided|divides|clash|clashes|debate|debates|row|rows|fight|fights|"
+    r"battle|battles|feud|spar|argue|argues|protest|protests)\s+(?:on|over|about)\s+"
+    r"(?P<x>[A-Za-z][^,;:.?!]*)",
+    re.IGNORECASE,
+)
+_VOTE = re.compile(r"\b(?:vote|referendum)\s+on\s+(?P<x>[A-Za-z][^,;:.?!]*)", re.IGNORECASE)
+_MEASURE = re.compile(r"\b(?P<x>(?:ban|tax|levy|curfew|cap|limit)\s+(?:on|for)\s+[A-Za-z][^,;:.?!]*)",
+                      re.IGNORECASE)  # fmt: skip
+# a headline clause ends at a conjunction or a circumstance ("... as Pay Talks Collapse")
+_CUT = re.compile(r"\s+(?i:as|amid|after|despite|while|in|with|but|and|divides|draws|sparks)\s+"
+                  r"(?:a\s+)?(?:split|[A-Z]).*$")  # fmt: skip
+DECISIONS = frozenset(
+    "approve vote announce unveil confirm grant decide propose plan pass adopt order launch "
+    "begin set agree move seek".split()
+)
+GRANTS = frozenset("grant begin start launch give approve issue award".split())
+REMOVALS = frozenset("expel withdraw remove deport evict pull oust".split())
+STOPPING = re.compile(
+    r"\b(?:not|no|never|reject|rejects|rejected|halt|halted|stop|stopped|scrap|scrapped|block|"
+    r"drop|abandon|reverse|overturn|cancel|delay|suspend|end|oppose|against)\b",
+    re.IGNORECASE,
+)
+CALL_CUES = ("call", "urge", "demand", "appeal", "press", "plead")
+RELEVANT = 0.45  # cosine between a call's demand and the issue above which it is the issue
+MIN_VOICES = 2  # an issue needs at least two speakers to be contested
+
+
+def _phrase(match: re.Match[str] | None) -> str | None:
+    if match is None:
+        return None
+    text = _CUT.sub("", match.group("x")).strip(" '\"‘’“”")
+    return text if len(text.split()) >= 1 else None
+
+
+def from_headline(line: str | None) -> str | None:
+    """The disputed action or thing a headline names, as written there."""
+    if not line:
+        return None
+    dispute = _phrase(_DISPUTE.search(line))
+    if dispute:  # "Split on Parliament's Call to Expel Foreign Troops": the call's action
+        return _phrase(_PROPOSAL.search(dispute)) or dispute
+    return (_phrase(_PROPOSAL.search(line)) or _phrase(_VOTE.search(line))
+            or _phrase(_MEASURE.search(line)))  # fmt: skip
+
+
+def from_lead(doc: Any) -> tuple[str, str] | None:
+    """The decision the lead sentence reports: 'voted ... to approve X' -> 'approve X'."""
+    sents = list(doc.sents)[:2] if doc is not None and doc.has_annotation("DEP") else []
+    for sent in sents:
+        for tok in sent:
+            if tok.lemma_.lower() not in DECISIONS:
+                continue
+            for child in tok.children:
+                if child.dep_ in _PROPOSED and child.pos_ == "VERB" and child.i > tok.i:
+                    return _with_subject(child), sent.text
+        root = sent.root  # "has granted a mining licence", "have begun a trial of cameras"
+        if root.lemma_.lower() in GRANTS and any(c.dep_ in ("obj", "dobj") for c in root.children):
+            return _verb_phrase(root), sent.text
+    return None
+
+
+def _with_subject(verb: Any) -> str:
+    """'shut down' alone says too little: an intransitive decision names what it is about."""
+    text = _verb_phrase(verb)
+    if len(text.split()) > 2:
+        return text
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subj is None or subj.pos_ == "PRON":
+        return text
+    words = [t for t in subj.subtree if not any(a.dep_ in ("acl:relcl", "relcl") and t in
+             list(a.subtree) for a in subj.children)]  # fmt: skip
+    noun = " ".join(t.text for t in words if not t.is_punct)
+    return f"{text} {noun}"
+
+
+_PROPOSED = ("xcomp", "ccomp", "advcl", "acl")  # "voted to approve", "plans to extend"
+_OBJECTS = ("obj", "dobj", "iobj", "dative", "obl", "prt", "compound:prt", "attr", "oprd")
+_TIME = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today "
+                  "tonight night morning evening".split())  # fmt: skip
+
+
+def _verb_phrase(verb: Any) -> str:
+    """The verb and its objects, without its subject, times or trailing clauses."""
+    keep = [verb]
+    for child in verb.children:
+        if child.dep_ not in _OBJECTS or child.i < verb.i:
+            continue
+        if child.ent_type_ in ("DATE", "TIME") or child.lower_ in _TIME:
+            continue
+        keep.extend(t for t in child.subtree if t.lower_ not in _TIME)
+    words = sorted(keep, key=lambda t: t.i)
+    end = verb.i + 1
+    for t in words[1:]:  # stop at a gap, a comma or a clause: the phrase stays short
+        if t.i != end or t.is_punct or t.dep_ in ("relcl", "acl:relcl", "advcl", "appos"):
+            break
+        end = t.i + 1
+    rest = verb.doc[verb.i + 1 : end].text
+    return f"{verb.lemma_.lower()} {rest}".strip()
+
+
+def cased(phrase: str, body: str) -> str:
+    """Each word in the case the body uses for it mid-sentence; lower case by default."""
+    out = []
+    for word in phrase.split():
+        bare = word.strip("'’\"")
+        if re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(bare.lower())}\b", body):
+            out.append(word.lower())
+        elif re.search(rf"\b{re.escape(bare)}\b", body) and not bare.isupper():
+            out.append(word)
+        else:
+            out.append(word.lower())
+    return " ".join(out).replace("’s", "'s")
+
+
+def _country(doc: Any) -> str | None:
+    """The article's most named country or place, for 'expel troops' -> '... from Iraq'."""
+    if doc is None:
+        return None
+    places = Counter(e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "PLACE"))
+    return places.most_common(1)[0][0] if places else None
+
+
+def find_issue(analysis: Analysis) -> tuple[str, str] | None:
+    """The issue phrase and the sentence it was read from, or None."""
+    article, doc = analysis.article, analysis.doc
+    found: tuple[str, str] | None = None
+    for line in (article.title, article.subtitle):
+        phrase = from_headline(line)
+        if phrase and line:
+            found = (cased(phrase, article.body), line)
+            break
+    if found is None:
+        found = from_lead(doc)
+    if found is None:
+        return None
+    text, sentence = found
+    words = text.split()
+    if words and words[0].lower() in REMOVALS and " from " not in f" {text} ":
+        country = _country(doc)
+        if country and country.lower() not in text.lower():
+            text = f"{text} from {country}"
+    return text, sentence
+
+
+def speaker_key(quote: Quote) -> str | None:
+    """Who a quote counts for: the resolved name, else the speaker's words."""
+    if quote.speaker is None:
+        return None
+    return quote.speaker.name or quote.speaker.text
+
+
+def is_call(quote: Quote) -> bool:
+    return bool(quote.cue) and (quote.cue or "").lower().startswith(CALL_CUES)
+
+
+def call_stance(quote: Quote, relevance: float) -> Stance:
+    """A reported call, read for what it demands: the issue's action, its stopping, or else."""
+    if relevance < RELEVANT:
+        return Stance("neither", round(1 - relevance, 4))
+    label = "against" if STOPPING.search(quote.text) else "for"
+    return Stance(label, round(min(0.5 + relevance / 2, 0.99), 4))
+
+
+def aggregate(quotes: tuple[Quote, ...] | list[Quote]) -> dict[str, list[str]]:
+    """Per speaker, the label with the largest summed probability; speakers in first-seen order."""
+    totals: dict[str, dict[str, float]] = defaultdict(lambda: dict.fromkeys(STANCE_LABELS, 0.0))
+    for q in quotes:
+        key = speaker_key(q)
+        if key is None or q.stance is None:
+            continue
+        totals[key][q.stance.label] += q.stance.score
+    sides: dict[str, list[str]] = {label: [] for label in STANCE_LABELS}
+    for key, scores in totals.items():
+        sides[max(STANCE_LABELS, key=lambda label: scores[label])].append(key)
+    return sides
+
+
+def make_issue(text: str, sentence: str, sides: dict[str, list[str]]) -> Issue:
+    """An Issue record; the source sentence goes in where the record has a field for it."""
+    names = {f.name for f in dataclasses.fields(Issue)}
+    extra = {"sentence": sentence} if "sentence" in names else {}
+    return Issue(text, sides, **extra)
+
+
+class Sides:
+    """The issue in dispute, each quote's stance toward it, and the speakers on each side."""
+
+    name: str = "stance"
+    version: int = 1
+    requires: tuple[str, ...] = ("quotes",)
+    assigns: tuple[str, ...] = ("issue", "quotes.stance")
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        voices = {speaker_key(q) for q in analysis.quotes} - {None}
+        found = find_issue(analysis) if len(voices) >= MIN_VOICES else None
+        if found is None:
+            return replace(analysis, issue=None)
+        text, sentence = found
+        quotes = self.judge(analysis.quotes, text)
+        return replace(analysis, quotes=quotes, issue=make_issue(text, sentence, aggregate(quotes)))
+
+    @staticmethod
+    def judge(quotes: tuple[Quote, ...], issue: str) -> tuple[Quote, ...]:
+        """Every quote's stance toward the issue: one batch of embeddings, the issue once."""
+        # imported here: torch loads only when an article has an issue. Names, not the module:
+        # the package may re-export the function ``stance`` under the module's name.
+        from ..stance import embed, hypotheses, model
+
+        if not quotes:
+            return quotes
+        vecs = embed([*hypotheses(issue), *(q.text for q in quotes)])
+        topic, texts = vecs[:3], vecs[3:]
+        predicted = model().predict_vectors(texts, topic, [q.text for q in quotes], issue)
+        relevance = texts @ topic[0]
+        out = []
+        for q, stance, rel in zip(quotes, predicted, np.asarray(relevance), strict=True):
+            if is_call(q):
+                stance = call_stance(q, float(rel))
+            out.append(replace(q, stance=stance))
+        return tuple(out)
