@@ -431,6 +431,11 @@ def report(d: dict[str, Any]) -> None:
         out.print(
             f"[bold]event{' (main)' if ev.get('main') else ''}:[/bold] {ev['action']}: {escape(who)}"
         )
+    if d["issue"]:
+        out.print(f"[bold]issue:[/bold] {escape(d['issue']['text'])}")
+        for side, voices in d["issue"]["sides"].items():
+            if voices:
+                out.print(f"  [bold]{side}:[/bold] {escape(', '.join(voices))}")
     if d["tone"]:
         t = d["tone"]
         out.print(
