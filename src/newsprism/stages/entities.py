@@ -27,6 +27,7 @@ import hashlib
 import os
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -155,9 +156,14 @@ class Entities:
                 spans.append(span)
 
         n = len(doc)
+        # plain strings, not Span objects: this loop looks up every token window
+        words = [t.text for t in doc]
+        starts = [t.idx for t in doc]
+        full = doc.text  # Doc.text builds the string anew at each access
         for i in range(n):  # alias table, demonyms, known names; longest first
             for j in range(min(n, i + self.max_tokens), i, -1):
-                hit = self._lookup(doc[i:j].text, field, known, doc[i:j])
+                text = full[starts[i] : starts[j - 1] + len(words[j - 1])]
+                hit = self._lookup(text, field, known, words[i:j])
                 if hit:
                     claim(i, j, self._span(doc, i, j, field, *hit))
                     break
@@ -189,7 +195,7 @@ class Entities:
         return self._acronyms(doc.text, spans, field)
 
     def _lookup(
-        self, text: str, field: str, known: dict[str, str] | None, tokens: Any = ()
+        self, text: str, field: str, known: dict[str, str] | None, tokens: Sequence[str] = ()
     ) -> tuple[str, str | None, int] | None:
         """(type, canonical, strength) of a name the tables know, else None."""
         hit = self.aliases.get(text)
@@ -202,7 +208,7 @@ class Entities:
                 return known[text], None, 2
             if any(v == "PERSON" and k.split()[-1] == text for k, v in known.items()):
                 return "PERSON", None, 2  # a surname in a headline
-        words = [t.text for t in tokens]
+        words = list(tokens)
         capitalised = all(w[:1].isupper() and w.isalpha() for w in words)
         if len(words) >= 2 and capitalised and words[0] != "The" and self._is_place(text):
             return "PLACE", None, 2
