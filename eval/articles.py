@@ -22,6 +22,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
+from eval.data import report  # noqa: E402
+
 GOLD = REPO / "eval" / "gold" / "articles"
 
 
@@ -100,11 +102,7 @@ def evaluate() -> dict[str, float]:
 
 
 def main() -> None:
-    result = evaluate()
-    for k, v in result.items():
-        print(f"{k:32s} {v:.3f}")
-    out = REPO / "eval" / "results" / "articles.json"
-    out.write_text(json.dumps({"command": "python -m eval.articles", **result}, indent=1) + "\n")
+    report("articles", evaluate())
 
 
 if __name__ == "__main__":

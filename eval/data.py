@@ -33,3 +33,17 @@ def allsides(split: str | None = None, limit: int | None = None) -> Iterator[dic
             n += 1
             if limit and n >= limit:
                 return
+
+
+def report(name: str, result: dict[str, Any], command: str | None = None) -> None:
+    """Print an evaluation's figures and write them, with the command, to eval/results/NAME.json."""
+    width = max(map(len, result), default=0) + 2
+    for key, value in result.items():
+        print(
+            f"{key:{width}s} {value:.3f}" if isinstance(value, float) else f"{key:{width}s} {value}"
+        )
+    out = REPO / "eval" / "results" / f"{name}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(
+        json.dumps({"command": command or f"python -m eval.{name}", **result}, indent=1) + "\n"
+    )

@@ -10,7 +10,6 @@ micro-averaged over pages, plus the share of pages whose title came out right.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections import Counter
@@ -19,6 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
+from eval.data import report  # noqa: E402
 from newsprism.readers import ReadOptions, read  # noqa: E402
 from newsprism.records import Article  # noqa: E402
 from newsprism.stages.layout import Layout  # noqa: E402
@@ -61,11 +61,7 @@ def evaluate() -> dict[str, float]:
 
 
 def main() -> None:
-    result = evaluate()
-    for k, v in result.items():
-        print(f"{k:22s} {v:.3f}")
-    out = REPO / "eval" / "results" / "html.json"
-    out.write_text(json.dumps({"command": "python -m eval.html", **result}, indent=1) + "\n")
+    report("html", evaluate())
 
 
 if __name__ == "__main__":

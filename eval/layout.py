@@ -26,7 +26,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from eval.data import allsides  # noqa: E402
+from eval.data import allsides, report  # noqa: E402
 from newsprism.readers import ReadOptions, read  # noqa: E402
 from newsprism.records import Article, article_id  # noqa: E402
 from newsprism.stages.layout import Layout, LayoutOptions  # noqa: E402
@@ -114,12 +114,7 @@ def main() -> None:
     for miss in gold["misses"]:
         print("miss:", miss)
     result = {**gold["scores"], **spliced_tails(args.n)}
-    for k, v in result.items():
-        print(f"{k:22s} {v:.3f}" if isinstance(v, float) else f"{k:22s} {v}")
-    out = REPO / "eval/results/layout.json"
-    out.write_text(
-        json.dumps({"command": f"python -m eval.layout --n {args.n}", **result}, indent=1) + "\n"
-    )
+    report("layout", result, f"python -m eval.layout --n {args.n}")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ Nothing in newsprism was tuned on MEANTIME; it is used whole as a news-domain ch
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -25,7 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from eval.data import DATA  # noqa: E402
+from eval.data import DATA, report  # noqa: E402
 
 CORPUS = DATA / "meantime_en" / "intra-doc_annotation"
 _NO_SPACE_BEFORE = re.compile(r"^(?:[.,;:!?%)\]}]|'s|n't|'re|'ve|'ll|'d|'m|''|”|’)$")
@@ -218,11 +217,7 @@ def evaluate() -> dict[str, float]:
 
 
 def main() -> None:
-    result = evaluate()
-    for k, v in result.items():
-        print(f"{k:32s} {v:.3f}")
-    out = REPO / "eval" / "results" / "meantime.json"
-    out.write_text(json.dumps({"command": "python -m eval.meantime", **result}, indent=1) + "\n")
+    report("meantime", evaluate())
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from eval.data import DATA  # noqa: E402
+from eval.data import DATA, report  # noqa: E402
 
 POLNEAR = DATA / "polnear" / "data"
 Spans = list[tuple[int, int]]
@@ -156,11 +156,10 @@ def main() -> None:
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
     args = parser.parse_args()
     result = evaluate(args.limit, args.split)
-    for k, v in result.items():
-        print(f"{k:24s} {v:.3f}" if isinstance(v, float) else f"{k:24s} {v}")
     if args.limit is None and args.split == "dev":
-        out = REPO / "eval" / "results" / "quotes.json"
-        out.write_text(json.dumps({"command": "python -m eval.quotes", **result}, indent=1) + "\n")
+        report("quotes", result)
+    else:  # a partial run is printed, never written over the dev figures
+        print(json.dumps(result, indent=1))
 
 
 if __name__ == "__main__":

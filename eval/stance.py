@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO))
 
 import numpy as np  # noqa: E402
 
-from eval.data import DATA  # noqa: E402
+from eval.data import DATA, report  # noqa: E402
 from newsprism.pipeline import Pipeline  # noqa: E402
 from newsprism.readers.decode import clean_text  # noqa: E402
 from newsprism.records import STANCE_LABELS, Article, Quote, article_id  # noqa: E402
@@ -112,11 +112,7 @@ def evaluate() -> dict[str, float]:
 
 
 def main() -> None:
-    result = evaluate()
-    for k, v in result.items():
-        print(f"{k:28s} {v:.3f}")
-    out = REPO / "eval" / "results" / "stance.json"
-    out.write_text(json.dumps({"command": "python -m eval.stance", **result}, indent=1) + "\n")
+    report("stance", evaluate())
 
 
 if __name__ == "__main__":

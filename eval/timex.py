@@ -24,7 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from eval.data import DATA  # noqa: E402
+from eval.data import DATA, report  # noqa: E402
 from newsprism.timex import tag  # noqa: E402
 
 TBAQ = DATA / "tempeval3" / "Training" / "TBAQ-cleaned"
@@ -129,11 +129,10 @@ def main() -> None:
     result = evaluate(args.split, errors)
     for e in errors[: args.errors]:
         print(e)
-    for k, v in result.items():
-        print(f"{k:26s} {v:.3f}" if isinstance(v, float) else f"{k:26s} {v}")
     if args.split == "dev":
-        out = REPO / "eval" / "results" / "timex.json"
-        out.write_text(json.dumps({"command": "python -m eval.timex", **result}, indent=1) + "\n")
+        report("timex", result)
+    else:  # train figures are for writing rules, never written over the dev figures
+        print(json.dumps(result, indent=1))
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from eval.data import DATA  # noqa: E402
+from eval.data import DATA, report  # noqa: E402
 from newsprism.stages.tone import sentiment  # noqa: E402
 
 LABELS = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
@@ -63,11 +63,7 @@ def evaluate() -> dict[str, float]:
 
 
 def main() -> None:
-    result = evaluate()
-    for k, v in result.items():
-        print(f"{k:22s} {v:.3f}")
-    out = REPO / "eval" / "results" / "tone.json"
-    out.write_text(json.dumps({"command": "python -m eval.tone", **result}, indent=1) + "\n")
+    report("tone", evaluate())
 
 
 if __name__ == "__main__":
