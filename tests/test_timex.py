@@ -67,3 +67,58 @@ def test_not_time_expressions(text):
 def test_helpers():
     assert number("twenty-four") == 24 and number("several") is None
     assert duration(3, "hours") == "PT3H" and duration(2, "decades") == "P20Y"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day after publication is the coming one (DCT is a Tuesday)
+        ("The council votes Wednesday.", ("Wednesday", "DATE", "2020-01-22")),
+        # 'before'/'after' with a clause after them are prepositions: the expression is a duration
+        ("He resigned two days after he was charged.", ("two days", "DURATION", "P2D")),
+        ("He left three weeks after the vote.", ("three weeks", "DURATION", "P3W")),
+        # fractions go to the next smaller unit
+        ("The trial took 2 1/2 years.", ("2 1/2 years", "DURATION", "P2Y6M")),
+        (
+            "The flight lasted five and a half hours.",
+            ("five and a half hours", "DURATION", "PT5H30M"),
+        ),
+        ("It took a minute and a half.", ("a minute and a half", "DURATION", "PT1M30S")),
+        # centuries and spelled decades
+        ("It was the worst war of the 20th century.", ("the 20th century", "DATE", "19")),
+        ("Crime fell through the nineties.", ("the nineties", "DATE", "199")),
+        # the present, the past
+        ("The current rules stand.", ("current", "DATE", "PRESENT_REF")),
+        ("Prices were lower in the past.", ("the past", "DATE", "PAST_REF")),
+        # the year: a date, or a stretch of one when it ends on a day
+        ("Revenue for the year ended March 31 rose.", ("the year ended", "DURATION", "P1Y")),
+        ("Sales fell earlier in the year.", ("earlier in the year", "DATE", "2020")),
+        # the weekend just gone
+        ("Protesters marched over the weekend.", ("over the weekend", "DATE", "2020-W03-WE")),
+        # stretches of unknown length: only the unit is the expression, not 'for'
+        ("They have fought for years.", ("years", "DURATION", "PXY")),
+        ("Talks resume in the coming weeks.", ("the coming weeks", "DURATION", "PXW")),
+        ("It ended a decades-long feud.", ("a decades-long", "DURATION", "PXY")),
+        ("It was a day-long strike.", ("a day-long", "DURATION", "P1D")),
+        # a year before a noun ending in -ion is still a year
+        ("Sanctions followed its 1990 invasion of Kuwait.", ("1990", "DATE", "1990")),
+        # 'May' the month after a preposition (the modal is left alone)
+        ("The plant closed in May.", ("May", "DATE", "2019-05")),
+        ("Profit rose in the latest period.", ("the latest period", "DATE", "2019-Q4")),
+        ("They met at midday.", ("midday", "TIME", "2020-01-21T12:00")),
+        ("Sales slowed over the summer.", ("the summer", "DATE", "2020-SU")),
+    ],
+)
+def test_timeml_conventions(text, expected):
+    assert expected in values(text)
+
+
+def test_numbers_are_whole_words():
+    """'$1.2 a share ... a year earlier' counts one year, not '2 a year'; 'seven a year ago' too."""
+    got = values("It earned $1.2 a share, up from 90 cents a year earlier.")
+    assert got == [("a year earlier", "DATE", "2019")]
+    assert values("Sales were seven a year ago.") == [("a year ago", "DATE", "2019")]
+
+
+def test_may_the_modal_is_not_a_month():
+    assert values("Prices may rise. He may not go.") == []

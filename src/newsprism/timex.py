@@ -58,11 +58,18 @@ ORDINALS = {
 }
 
 _NUM_WORD = (
-    r"(?:\d+(?:\.\d+)?|"
+    r"(?:(?<![\d.,$])\d+(?:\.\d+)?|"  # not the tail of "1.2" or "$3"
     + "|".join(sorted((re.escape(k) for k in NUMBERS), key=len, reverse=True))
     + r")"
 )
-_NUM = rf"(?:{_NUM_WORD}(?:[- ]{_NUM_WORD})?|{'|'.join(sorted(VAGUE, key=len, reverse=True))})"
+# the second word of "twenty-four", "two hundred": never "a" ("seven a year ago")
+_NUM_TAIL = "|".join(
+    sorted((re.escape(k) for k in NUMBERS if "a" not in k.split()), key=len, reverse=True)
+)
+_NUM = (
+    rf"(?:{_NUM_WORD}(?:[- ](?:{_NUM_TAIL}))?(?:\s+and\s+a\s+half|\s+1/2|½)?|"
+    rf"{'|'.join(sorted(VAGUE, key=len, reverse=True))})"
+)
 _UNIT = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -109,6 +116,10 @@ Rule = tuple[re.Pattern[str], Callable[[re.Match[str], Context], Result]]
 def number(text: str) -> float | None:
     """'two' -> 2, 'twenty-four' -> 24, '3' -> 3, 'several' -> None (vague)."""
     text = text.lower().strip()
+    half = re.search(r"\s+and\s+a\s+half$|\s+1/2$|½$", text)
+    if half:  # "two and a half", "2 1/2"
+        whole = number(text[: half.start()])
+        return whole + 0.5 if whole is not None else None
     if text in VAGUE:
         return None
     if text in NUMBERS:
@@ -130,9 +141,22 @@ def _n(value: float | None) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
+_SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "M"),
+            "M_": (60, "S")}  # fmt: skip
+
+
 def duration(n: float | None, unit: str) -> str:
-    """TimeML duration: (2, 'day') -> P2D; (3, 'hour') -> PT3H; (None, 'year') -> PXY."""
+    """TimeML duration: (2, 'day') -> P2D; (3, 'hour') -> PT3H; (None, 'year') -> PXY;
+    fractions go to the next smaller unit: (2.5, 'year') -> P2Y6M, (1.5, 'minute') -> PT1M30S."""
     code = UNITS[unit.lower().rstrip("s") if unit.lower() != "centuries" else "centurie"]
+    if n is not None and n != int(n) and code in ("Y", "M", "W", "D", "H"):
+        time = unit.lower().startswith(("second", "minute", "hour"))
+        factor, small = _SMALLER[code + "_" if time and code == "M" else code]
+        whole, rest = int(n), round((n - int(n)) * factor)
+        if code == "D":  # a day and a half: P1DT12H
+            return f"P{whole}DT{rest}H" if whole else f"PT{rest}H"
+        head = f"{whole}{code}" if whole else ""
+        return ("PT" if time else "P") + head + f"{rest}{small}"
     if code == "WE":
         return f"P{_n(n * 2 if n else None)}D"
     if unit.lower().startswith("fortnight"):
@@ -298,7 +322,11 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result:
         return "DATE", f"XXXX-WXX-{target + 1}"
     base = ctx.dct
     delta = target - base.weekday()
-    future = rel == "next" or (rel != "last" and ctx.future(m.start(), m.end()))
+    # News names yesterday by its weekday ("said Monday" in a Tuesday story) but the day after
+    # publication is the coming one: "the vote is on Wednesday" in a Tuesday story.
+    future = rel in ("next", "this coming") or (
+        rel not in ("last", "this past") and (delta % 7 == 1 or ctx.future(m.start(), m.end()))
+    )
     # the nearest such day in the direction the sentence looks (today counts)
     delta = delta % 7 if future else -((-delta) % 7)
     if delta == 0 and rel in ("last", "next"):
@@ -351,7 +379,9 @@ def _ago(m: re.Match[str], ctx: Context) -> Result:
         return "DURATION", duration(n, m["unit"])
     grain = unit
     day = anchor.day
-    if anaphoric and _GRAINS.index(anchor.grain) < _GRAINS.index(unit):
+    if anaphoric and anchor == Anchor(ctx.dct):
+        pass  # no date named yet: "a year earlier" reads as "a year ago"
+    elif anaphoric and _GRAINS.index(anchor.grain) < _GRAINS.index(unit):
         grain = anchor.grain  # "a week later" than a day is a day
     elif unit == "year" and ctx.ref.grain == "quarter" and ctx.ref.day is not None:
         day, grain = ctx.ref.day, "quarter"  # "a year ago" in a quarterly report
@@ -449,6 +479,10 @@ def _spelled_year(m: re.Match[str], ctx: Context) -> Result:
 
 def _period(m: re.Match[str], ctx: Context) -> Result:
     """'the 1988 period' / 'the year-ago period': the quarter the report is about."""
+    if m["latest"]:  # "the latest period": the quarter being reported
+        if ctx.ref.grain == "quarter" and ctx.ref.day:
+            return "DATE", show(ctx.ref.day, "quarter")
+        return "DATE", show(_shift(ctx.dct, -1, "quarter") if ctx.dct else None, "quarter")
     return ("DATE", f"{m['year2']}-Q{_q(ctx)}") if m["year2"] else _year_ago(m, ctx)
 
 
@@ -469,8 +503,9 @@ def _half(m: re.Match[str], ctx: Context) -> Result:
 
 
 def _season(m: re.Match[str], ctx: Context) -> Result:
+    """'the summer of 1998'; a bare 'in the spring' is the publication year's."""
     code = SEASONS[m["season"].lower()]
-    year = m["year"] or (str(ctx.dct.year) if ctx.dct else "XXXX")
+    year = m.groupdict().get("year") or (str(ctx.dct.year) if ctx.dct else "XXXX")
     return "DATE", f"{year}-{code}"
 
 
@@ -478,6 +513,10 @@ def _duration(m: re.Match[str], ctx: Context) -> Result:
     n = number(m["num"])
     if n is not None and n >= 1000:
         return None  # "the 1988 second quarter": a year, not a count
+    if m["num"].lower() in ("a", "an") and m["unit"].lower().endswith("s"):
+        n = None  # "a decades-long fight"
+    if m["half"] and n is not None:
+        n += 0.5  # "a year and a half"
     return "DURATION", duration(n, m["unit"])
 
 
@@ -515,6 +554,11 @@ def _clock(m: re.Match[str], ctx: Context) -> Result:
     return "TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{hour:02d}:{minute:02d}"
 
 
+def _midday(m: re.Match[str], ctx: Context) -> Result:
+    day = ctx.ref.day if ctx.ref.grain == "day" and ctx.ref.day else ctx.dct
+    return "TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T12:00"
+
+
 def _ref(m: re.Match[str], ctx: Context) -> Result:
     word = m.group().lower()
     if any(w in word for w in ("now", "current", "present", "today's", "nowaday")):
@@ -529,6 +573,47 @@ def _year_ago(m: re.Match[str], ctx: Context) -> Result:
     if ctx.ref.grain == "quarter" and ctx.ref.day:
         return "DATE", show(_shift(ctx.ref.day, -1, "year"), "quarter")
     return "DATE", str(ctx.dct.year - 1) if ctx.dct else "XXXX"
+
+
+def _century(m: re.Match[str], ctx: Context) -> Result:
+    """'the 20th century' -> 19 (TimeML names a century by its first two digits)."""
+    return "DATE", f"{int(m['nth']) - 1:02d}"
+
+
+def _spelled_decade(m: re.Match[str], ctx: Context) -> Result:
+    """'the nineties' -> 199: the decade of the century the text lives in."""
+    tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+            "nineties"].index(m["tens"].lower()) + 2  # fmt: skip
+    century = 19 if ctx.dct is None or ctx.dct.year < 2000 + tens * 10 else 20
+    return "DATE", f"{century}{tens}"
+
+
+def _the_year(m: re.Match[str], ctx: Context) -> Result:
+    """'the year': the year being talked about; 'the year ended March 31' is a stretch of one."""
+    if m["ended"]:
+        return "DURATION", "P1Y"
+    day = ctx.ref.day if ctx.ref.grain in ("year", "quarter", "month") and ctx.ref.day else ctx.dct
+    return "DATE", show(day, "year")
+
+
+def _the_weekend(m: re.Match[str], ctx: Context) -> Result:
+    """'the weekend': the one just gone (the coming one when the sentence looks ahead)."""
+    if ctx.dct is None:
+        return "DATE", "XXXX-WXX-WE"
+    d = ctx.dct
+    if ctx.future(m.start(), m.end()):
+        d += timedelta(days=(5 - d.weekday()) % 7)  # the coming Saturday
+    elif d.weekday() < 5:
+        d -= timedelta(days=d.weekday() + 1)  # the Sunday just gone
+    y, w, _ = d.isocalendar()
+    return "DATE", f"{y}-W{w:02d}-WE"
+
+
+def _vague_duration(m: re.Match[str], ctx: Context) -> Result:
+    """'for years', 'coming weeks', 'the weeks ahead', 'decades-long': a stretch of unknown
+    length; 'day-long' is one day."""
+    unit = next(u for u in (m.groupdict().get(g) for g in ("unit", "unit2", "unit3")) if u)
+    return "DURATION", duration(None if unit.lower().endswith("s") else 1, unit)
 
 
 def _fiscal(m: re.Match[str], ctx: Context) -> Result:
@@ -561,7 +646,9 @@ RULES: list[Rule] = [
     (
         re.compile(
             rf"(?:\b(?P<rel>last|next|this past|this coming|this|(?:early|mid|late|earlier|later)"
-            rf"(?: in)?)[- ]|(?:the\s+)?(?:middle|end|beginning|start)\s+of\s+)?\b(?P<month>{_FULL_MONTH})"
+            rf"(?: in)?)[- ]|(?:the\s+)?(?:middle|end|beginning|start)\s+of\s+)?\b(?P<month>{_FULL_MONTH}"
+            r"|(?:(?<=\bin )|(?<=\bby )|(?<=\bof )|(?<=since )|(?<=until )|(?<=last )|(?<=next )|(?<=this )"
+            r"|(?<=early )|(?<=\bmid-)|(?<=late ))May(?!\s+(?:be|have|not)\b))"
             r"(?!\s+\d)(?:\s+(?P<yrel>last|this|next)\s+year)?"
         ),
         _month,
@@ -570,7 +657,7 @@ RULES: list[Rule] = [
         re.compile(
             rf"\b(?:(?:early|mid|late)[- ])?(?:the\s+)?(?:(?P<fy>fiscal|calendar)\s+)?(?P<year>{_YEAR})\b"
             r"(?!\s*(?:%|percent|people|points?|cars?|troops?|dollars?|shares?|acres?|feet|"
-            r"miles?|votes?|jobs?|members?|units?|[a-z]+ion\b))"
+            r"miles?|votes?|jobs?|members?|units?|[mbr]illion\b))"
         ),
         _year,
     ),  # fmt: skip
@@ -614,8 +701,8 @@ RULES: list[Rule] = [
     (
         re.compile(
             rf"\b(?:(?:almost|nearly|about|some|more than|less than|over|just|only)\s+)?"
-            rf"(?P<num>{_NUM})[- ](?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|before|after|"
-            rf"afterwards?|from now|hence)\b(?!\s+(?:the|a|an|his|her|their|its)\b)",
+            rf"(?P<num>{_NUM})[- ](?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|afterwards?|from now|"
+            rf"hence|(?:before|after)(?=\s*(?:[.,;:!?)'\"`]|$)))\b",
             _I,
         ),
         _ago,
@@ -639,7 +726,8 @@ RULES: list[Rule] = [
     ),
     (
         re.compile(
-            rf"\b(?:the\s+)?(?:(?P<year2>{_YEAR})|year[- ](?:earlier|ago))\s+(?:quarter|period)\b",
+            rf"\b(?:the\s+)?(?:(?P<year2>{_YEAR})|year[- ](?:earlier|ago)|(?P<latest>latest|current))\s+"
+            r"(?:quarter|period)\b",
             _I,
         ),
         _period,
@@ -659,9 +747,9 @@ RULES: list[Rule] = [
     ),  # fmt: skip
     (
         re.compile(
-            rf"\b(?:(?:the|a|an|for|over|about|almost|nearly|more than|less than|some|just|the "
+            rf"\b(?:(?:the|a|an|about|almost|nearly|more than|less than|some|just|at least|the "
             rf"(?:past|last|next|first|previous|coming|final))\s+)*(?P<num>{_NUM})[- ](?P<unit>{_UNIT})"
-            r"(?:-long)?\b(?![- ]old)",
+            r"(?:-long|(?P<half>\s+and\s+a\s+half))?\b(?![- ]old)",
             _I,
         ),
         _duration,
@@ -686,7 +774,7 @@ RULES: list[Rule] = [
     (
         re.compile(
             r"\b(?:now|currently|nowadays|at present|these days|the present|recently|lately|"
-            r"(?:the|in the)\s+(?:near\s+|distant\s+)?(?:past|future))\b",
+            r"(?:in\s+)?(?P<x>the\s+(?:near\s+|distant\s+)?(?:past|future)))\b",
             _I,
         ),
         _ref,
@@ -719,6 +807,56 @@ RULES: list[Rule] = [
         _spelled_year,
     ),  # fmt: skip
     (re.compile(r"\b(?:the\s+)?year[- ](?:earlier|ago)\b", _I), _year_ago),
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(?P<nth>\d{1,2})(?:st|nd|rd|th)[- ]century\b",
+            _I,
+        ),
+        _century,
+    ),
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(?P<tens>twenties|thirties|forties|fifties|sixties"
+            r"|seventies|eighties|nineties)\b",
+            _I,
+        ),
+        _spelled_decade,
+    ),  # fmt: skip
+    (re.compile(r"\b(?:[Cc]urrent|[Pp]resent-day)\b"), _ref),
+    (
+        re.compile(
+            r"\b(?:(?:earlier|later)\s+in\s+)?the\s+year\b(?P<ended>\s+end(?:ed|ing))?"
+            r"(?![- ](?:before|after|earlier|ago)\b)",
+            _I,
+        ),
+        _the_year,
+    ),
+    (re.compile(r"\b(?:over\s+)?the\s+weekend\b", _I), _the_weekend),
+    (
+        re.compile(
+            r"\b(?:for|within)\s+(?P<x>(?P<unit>years|months|weeks|decades)(?:\s+or\s+"
+            r"(?:years|months|weeks|decades))?)\b|\b(?P<x2>(?:the\s+)?(?:coming|next\s+few|past\s+few)"
+            r"\s+(?P<unit2>years|months|weeks|days)|the\s+(?P<unit3>years|months|weeks|days)\s+ahead)\b",
+            _I,
+        ),
+        _vague_duration,
+    ),  # fmt: skip
+    (re.compile(r"\bmidday\b", _I), _midday),
+    (
+        re.compile(
+            r"(?<![\w-])(?P<unit>(?:year|month|week|day|hour|decade)s?)-long\b",
+            _I,
+        ),
+        _vague_duration,
+    ),
+    (
+        re.compile(
+            r"\b(?:in|by|until|since|during|over|through)\s+(?P<x>the\s+(?:(?:early|late)\s+)?"
+            r"(?P<season>spring|summer|fall|autumn|winter))\b(?!\s+of\b)",
+            _I,
+        ),
+        _season,
+    ),
 ]
 
 
@@ -728,8 +866,10 @@ def tag(text: str, dct: date | None) -> list[DateRef]:
     for i, rule in enumerate(RULES):
         pattern, _ = rule
         for m in pattern.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), i, rule, m))
+            # a group named "x", where a rule has one, is the expression; the rest is context
+            start, end = m.span("x") if "x" in pattern.groupindex and m["x"] else m.span()
+            if end > start:
+                found.append((start, end, i, rule, m))
     # Longest match wins; ties go to the earlier rule. Then values resolve in text order,
     # so the reference time follows the story.
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2]))
