@@ -90,3 +90,26 @@ def test_seed():
     assert sum(1 for e in a.entities if e.name == "United States") == 1
     baghdad, anbar = ents["Baghdad"].place, ents["Al Anbar"].place
     assert baghdad and baghdad.country == "IQ" and anbar and anbar.country == "IQ"
+
+
+def mentions(entity) -> list[str]:
+    return [m.text for m in entity.mentions]
+
+
+def test_pronouns_and_nominal_references_link_where_clear(analyze):
+    body = (
+        "Labour Minister Ana Ruiz said she would resign. The minister gave no reason. "
+        "The Harbour Workers Council said the council would strike.\n\n"
+        '"We are tired," said Tom Berg, a docker. He said the port was unsafe.'
+    )
+    ents = analyze(body)
+    assert mentions(ents["Ana Ruiz"]) == ["Ana Ruiz", "she", "The minister"]
+    assert mentions(ents["Harbour Workers Council"]) == ["Harbour Workers Council", "the council"]
+    assert mentions(ents["Tom Berg"]) == ["Tom Berg", "He"]
+
+
+def test_pronouns_stay_unlinked_when_two_people_are_in_play(analyze):
+    ents = analyze("Maria Kovacs met Ivan Petrov in Vienna. He said the talks went well.")
+    assert "He" not in mentions(ents["Ivan Petrov"]) + mentions(ents["Maria Kovacs"])
+    ents = analyze("Ms. Kovacs spoke first. He disagreed.")
+    assert mentions(ents["Kovacs"]) == ["Kovacs"]  # a title gave her gender

@@ -141,7 +141,8 @@ class Entities:
             text = getattr(art, field) or ""
             if text.strip():
                 spans += self.find(self.nlp(text), field, known)
-        return replace(analysis, entities=tuple(self.merge(spans)))
+        entities = self.merge(spans)
+        return replace(analysis, entities=tuple(link_references(doc, entities)))
 
     # -- finding mentions ---------------------------------------------------------------
 
@@ -397,6 +398,157 @@ class Entities:
         aliases = sorted({m[0] for m in mentions} - {canon})
         return Entity(entity_id(typ, canon), canon, typ, tuple(aliases), score,
                       tuple(Mention(*m) for m in mentions))  # fmt: skip
+
+
+PRONOUNS = {"he", "she", "him", "his"}  # "her" is left out: object or possessive, often both
+ROLE_NOUNS = set(
+    "president minister secretary senator governor mayor chancellor spokesman spokeswoman "
+    "spokesperson commander general ambassador chairman chairwoman mp lawmaker leader judge "
+    "director ceo executive prosecutor official officer".split()
+)
+GROUP_NOUNS = {"group", "organisation", "organization", "party", "movement", "militia"}
+# organisation words that name their organisation after "the" ("the council"), not a common
+# noun of the story ("the news", "the post", "the office")
+NOMINAL_ORG_WORDS = ORG_WORDS - set("news times post office service services school hospital "
+                                    "club network police".split())  # fmt: skip
+REFERENCE_REACH = 600  # characters back to a pronoun's antecedent
+
+
+def link_references(doc: Any, entities: list[Entity]) -> list[Entity]:
+    """Add the pronouns and nominal references ("he", "the minister", "the council", "the
+    group") whose entity is clear to that entity's mentions; aliases and salience stay as the
+    names made them. Only outside direct quotes, and only where one reading stands out:
+
+    - "he"/"she"/"his": the nearest person named before it outside quotes (within
+      ``REFERENCE_REACH`` characters), when no other person is named in that person's
+      sentence or after it;
+    - "the minister" (a role noun): the nearest person before it whose title or apposition
+      holds that noun ("Resources Minister Peter Clarke", "Ahmed al-Kanani, an MP for ...");
+    - "the council" (an organisation word): the nearest organisation whose name holds it;
+      "the group"/"the party": the one organisation named in the sentence before it and its
+      own, when there is exactly one.
+    """
+    from .quotes import direct_spans  # the quotes stage's own reading of quotation marks
+
+    text = doc.text
+    quoted = [(a, b) for a, b, _ in direct_spans(text)]
+    named = sorted(
+        (m.start, m.end, k) for k, e in enumerate(entities) for m in e.mentions
+        if m.field == "body" and not _inside(m.start, quoted)
+    )  # fmt: skip
+    if not named:
+        return entities
+    sent_start = {t.i: t.sent.start_char for t in doc} if doc.has_annotation("SENT_START") else {}
+    added: dict[int, list[Mention]] = defaultdict(list)
+    gender = _genders(named, text)
+    subjects = {  # named mentions that are the subject of their clause
+        a for a, b, _ in named
+        if any(t.dep_.startswith("nsubj") for t in doc.char_span(a, b, alignment_mode="expand") or ())
+    }  # fmt: skip
+    for tok in doc:
+        low = tok.lower_
+        if _inside(tok.idx, quoted) or any(a <= tok.idx < b for a, b, _ in named):
+            continue
+        k = None
+        if low in PRONOUNS and tok.pos_ == "PRON":
+            k = _pronoun_antecedent(tok.idx, low, named, entities, text, gender, subjects)
+            span = (tok.idx, tok.idx + len(tok.text))
+        elif (
+            tok.i > 0
+            and doc[tok.i - 1].lower_ == "the"
+            and tok.dep_ != "compound"
+            and (low in ROLE_NOUNS or low in NOMINAL_ORG_WORDS)
+        ):
+            start = doc[tok.i - 1].idx
+            span = (start, tok.idx + len(tok.text))
+            sent = sent_start.get(tok.i, 0)
+            k = _nominal_antecedent(low, start, sent, named, entities, text)
+        if k is not None:
+            added[k].append(Mention(text[span[0] : span[1]], span[0], span[1]))
+    out = []
+    for k, e in enumerate(entities):
+        if added[k]:
+            mentions = sorted(e.mentions + tuple(added[k]),
+                              key=lambda m: (m.field != "title", m.field != "subtitle", m.start))  # fmt: skip
+            e = replace(e, mentions=tuple(mentions))
+        out.append(e)
+    return out
+
+
+def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= i < b for a, b in spans)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` begins, by punctuation (good enough for a window)."""
+    return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+
+
+def _pronoun_antecedent(
+    at: int,
+    pronoun: str,
+    named: list[tuple[int, int, int]],
+    entities: list[Entity],
+    text: str,
+    gender: dict[int, str],
+    subjects: set[int],
+) -> int | None:
+    """The person a "he"/"she" refers to, or None when two people are in play: the nearest
+    person named before it, if no other person is named in that person's sentence (or, when
+    that person is not a subject there, in the sentence before it either), and no title or
+    earlier pronoun gave that person the other gender."""
+    people = [(a, k) for a, _, k in named if a < at and entities[k].type == "PERSON"]
+    if not people or at - people[-1][0] > REFERENCE_REACH:
+        return None
+    start, k = people[-1]
+    window = _sentence_start(text, start)
+    if start not in subjects:  # "Clinton's speech": look further back for the subject
+        window = _sentence_start(text, max(window - 2, 0))
+    if any(k2 != k and a >= window for a, k2 in people):
+        return None
+    want = "f" if pronoun == "she" else "m"
+    if gender.setdefault(k, want) != want:
+        return None
+    return k
+
+
+def _genders(named: list[tuple[int, int, int]], text: str) -> dict[int, str]:
+    """Entities whose gender a title gives ("Mr. Sanders", "Ms. Holt")."""
+    out = {}
+    for a, _, k in named:
+        m = re.search(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Lord)\.?\s+$", text[max(0, a - 6) : a])
+        if m:
+            out[k] = "m" if m.group(1) in ("Mr", "Sir", "Lord") else "f"
+    return out
+
+
+def _nominal_antecedent(
+    noun: str,
+    at: int,
+    sent: int,
+    named: list[tuple[int, int, int]],
+    entities: list[Entity],
+    text: str,
+) -> int | None:
+    before = [(a, b, k) for a, b, k in named if a < at]
+    if noun in ROLE_NOUNS:  # a title right before the name, or an apposition right after
+        title = re.compile(rf"\b{noun}\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}$", re.IGNORECASE)
+        apposition = re.compile(rf",\s+(?:a|an|the)\s[^,.;]{{0,60}}?\b{noun}\b", re.IGNORECASE)
+        for a, b, k in reversed(before):
+            if entities[k].type == "PERSON" and (
+                title.search(text, max(0, a - 40), a) or apposition.match(text, b)
+            ):
+                return k
+        return None
+    for _a, _b, k in reversed(before):
+        if entities[k].type in ("ORG", "GROUP") and noun in entities[k].name.lower().split():
+            return k
+    if noun in GROUP_NOUNS:
+        previous = max(text.rfind(". ", 0, max(sent - 2, 0)), text.rfind("\n", 0, max(sent - 1, 0)))
+        near = {k for a, _, k in before if a > previous and entities[k].type == "ORG"}
+        if len(near) == 1:
+            return near.pop()
+    return None
 
 
 def _lone_acronym(group: list[Span]) -> bool:
