@@ -113,3 +113,11 @@ def test_pronouns_stay_unlinked_when_two_people_are_in_play(analyze):
     assert "He" not in mentions(ents["Ivan Petrov"]) + mentions(ents["Maria Kovacs"])
     ents = analyze("Ms. Kovacs spoke first. He disagreed.")
     assert mentions(ents["Kovacs"]) == ["Kovacs"]  # a title gave her gender
+
+
+def test_another_countrys_institution_is_not_the_us_one(analyze):
+    ents = analyze("Australia's Senate rejected the bill. The Senate in Washington did not vote.")
+    assert "United States Senate" in ents
+    assert [m.text for m in ents["United States Senate"].mentions] == ["Senate"]
+    ents = analyze("The Australian Senate rejected the bill.")
+    assert "United States Senate" not in ents

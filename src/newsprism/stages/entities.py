@@ -165,7 +165,7 @@ class Entities:
             for j in range(min(n, i + self.max_tokens), i, -1):
                 text = full[starts[i] : starts[j - 1] + len(words[j - 1])]
                 hit = self._lookup(text, field, known, words[i:j])
-                if hit:
+                if hit and not self._other_country(words, i, hit[1]):
                     claim(i, j, self._span(doc, i, j, field, *hit))
                     break
             else:
@@ -194,6 +194,23 @@ class Entities:
                 s.type = "PERSON"
         spans.sort(key=lambda s: s.start)
         return self._acronyms(doc.text, spans, field)
+
+    def _other_country(self, words: Sequence[str], i: int, canonical: str | None) -> bool:
+        """Whether a country's institution ("Senate" -> "United States Senate") is named with
+        another country's words before it: "Australia's Senate", "the Australian Senate"."""
+        if not canonical or " " not in canonical or i == 0:
+            return False
+        owner = next((c for c in self.gaz.lookup(" ".join(canonical.split()[:2]))
+                      if c.feature == "PCLI"), None)  # fmt: skip
+        if owner is None:
+            return False
+        before = words[i - 1]
+        if before in ("'s", "’s") and i >= 2:
+            before = words[i - 2]
+        country = self.demonyms.get(before) or next(
+            (c.country for c in self.gaz.lookup(before) if c.feature == "PCLI"), None
+        )
+        return country is not None and country != owner.country
 
     def _lookup(
         self, text: str, field: str, known: dict[str, str] | None, tokens: Sequence[str] = ()
