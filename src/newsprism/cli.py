@@ -325,23 +325,37 @@ def index_command(db: DbOpt = None, config: ConfigOpt = None) -> None:
               f"search: {r.indexed:,} articles added to {r.index}")  # fmt: skip
 
 
+TOKEN_HELP = ("A file holding the token that enables POST /api/articles "
+              "[default: $NEWSPRISM_API_TOKEN; none: read-only].")  # fmt: skip
+
+
 @app.command("serve")
 def serve_command(
     db: DbOpt = None,
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
     host: Annotated[str, typer.Option("--host", help="Address to bind.")] = "127.0.0.1",
+    token_file: Annotated[str | None, typer.Option("--token-file", help=TOKEN_HELP)] = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Serve the HTTP API and the dashboard over a store (opened read-only)."""
+    """Serve the HTTP API and the dashboard over a store (read-only unless given a token)."""
     try:
         from .server import ServerOptions, serve
+        from .server.write import load_token
     except ImportError as e:  # fastapi/uvicorn are dependencies, but say so if they are missing
         err.print(f"the server needs fastapi, uvicorn and jinja2: {e}")
         raise typer.Exit(2) from e
-    path = db or _settings(config).db
+    settings = _settings(config)
+    path = db or settings.db
     _open(path, config).close()  # a clear message (exit 2) when there is no database
-    err.print(f"newsprism dashboard on http://{host}:{port}/  (API schema: /docs)")
-    serve(path, ServerOptions(host=host, port=port))
+    try:
+        token = load_token(token_file)
+    except (OSError, ValueError) as e:
+        err.print(f"error: {escape(str(e))}")
+        raise typer.Exit(2) from e
+    writes = "writes enabled: POST /api/articles" if token else "read-only"
+    err.print(f"newsprism dashboard on http://{host}:{port}/  (API schema: /docs; {writes})")
+    serve(path, ServerOptions(host=host, port=port, token=token, stages=settings.stages,
+                              article_timeout_s=settings.article_timeout_s))  # fmt: skip
 
 
 @app.command("sides")

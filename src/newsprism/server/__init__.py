@@ -1,4 +1,5 @@
-"""The HTTP API and dashboard: one FastAPI app over a store opened read-only.
+"""The HTTP API and dashboard: one FastAPI app over a store, opened read-only unless the
+server has a token, which enables ``POST /api/articles`` (``write.py``).
 
 Every page has a JSON twin (``/articles/{id}`` and ``/articles/{id}.json``); the JSON routes
 are the API and are listed in the OpenAPI schema at ``/openapi.json`` (browsable at

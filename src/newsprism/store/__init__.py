@@ -46,6 +46,12 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def cursor(self) -> Store:
+        """This store on a connection of its own to the same database, for another thread."""
+        other = Store.__new__(Store)
+        other.path, other.con = self.path, self.con.cursor()
+        return other
+
     def __enter__(self) -> Store:
         return self
 
