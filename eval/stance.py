@@ -6,20 +6,25 @@
 - ``basil_quote_accuracy``: BASIL quoted bias spans toward a named target, polarity pos ->
   for, neg -> against, on the held-out fifth of events (triplet id hash 0 mod 5, never trained
   on); the model's larger of P(for) and P(against) decides, as BASIL has no neutral spans.
-- ``gold_quote_side_accuracy``: each annotated quote of eval/gold/articles, judged by the
-  stage's own rules (calls read for what they demand) toward the gold issue text.
+- ``gold_quote_side_accuracy``: each annotated quote of eval/gold/articles, placed in its
+  article's parse and judged by the stage (the stance rules, then the model) toward the gold
+  issue text.
 - ``gold_speaker_side_accuracy``: each gold speaker's side from the full pipeline with our
   own extracted issue; a gold speaker we did not find, or found no issue for, counts wrong.
 - ``gold_issue_found``: the share of gold articles for which an issue was extracted.
+- ``..._odd`` / ``..._even``: the two gold figures on the odd- and even-numbered articles
+  alone, a split-half check that the rules were not written for one half.
 
     python -m eval.stance
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
@@ -30,8 +35,8 @@ import numpy as np  # noqa: E402
 from eval.data import DATA, report  # noqa: E402
 from newsprism.pipeline import Pipeline  # noqa: E402
 from newsprism.readers.decode import clean_text  # noqa: E402
-from newsprism.records import STANCE_LABELS, Article, Quote, article_id  # noqa: E402
-from newsprism.stages import DEFAULT_STAGES  # noqa: E402
+from newsprism.records import STANCE_LABELS, Analysis, Article, Quote, article_id  # noqa: E402
+from newsprism.stages import DEFAULT_STAGES, REGISTRY  # noqa: E402
 from newsprism.stages.stance import Sides  # noqa: E402
 from newsprism.stance import embed, features, hypotheses, model  # noqa: E402
 from training.train_stance import basil, macro_f1, vast  # noqa: E402
@@ -66,11 +71,36 @@ def _gold() -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))]
 
 
-def gold_quotes(golds: list[dict]) -> float:
+@functools.cache
+def _parser() -> Pipeline:
+    return Pipeline([REGISTRY["layout"](), REGISTRY["parse"]()])
+
+
+def _parsed(g: dict) -> tuple[tuple[Quote, ...], Any]:
+    """The gold quotes placed in their article's body, and the body's parse (for context)."""
+    text = clean_text((REPO / g["path"]).read_text(encoding="utf-8")).strip()
+    article = Article(id=article_id(None, None, text), text=text, format="text")
+    analysis = Analysis(article=article)
+    for stage in _parser().stages:
+        analysis = stage(analysis)
+    body, quotes, at = analysis.article.body, [], 0
+    for q in g["quotes"]:
+        start = body.find(q["text"], at)
+        start = body.find(q["text"]) if start < 0 else start
+        end = start + len(q["text"]) if start >= 0 else 0
+        quotes.append(Quote(q["text"], max(start, 0), end, q["kind"], q["cue"]))
+        at = max(at, start)
+    return tuple(quotes), analysis.doc
+
+
+def gold_quotes(golds: list[dict], part: str = "all") -> float:
+    """Each gold quote's side toward the gold issue; ``part``: all, even or odd articles."""
     right = total = 0
-    for g in golds:
-        quotes = tuple(Quote(q["text"], 0, 0, q["kind"], q["cue"]) for q in g["quotes"])
-        judged = Sides.judge(quotes, g["issue"])
+    for n, g in enumerate(golds, 1):
+        if part != "all" and (n % 2 == 0) != (part == "even"):
+            continue
+        quotes, doc = _parsed(g)
+        judged = Sides.judge(quotes, g["issue"], doc)
         for q, gq in zip(judged, g["quotes"], strict=True):
             right += q.stance is not None and q.stance.label == gq["side"]
             total += 1
@@ -82,9 +112,12 @@ def same_speaker(ours: str, gold: str) -> bool:
     return a in b or b in a or a.split()[-1] == b.split()[-1]
 
 
-def gold_speakers(golds: list[dict]) -> tuple[float, float]:
+def gold_speakers(golds: list[dict], part: str = "all") -> tuple[float, float]:
+    """Each gold speaker's side from the whole pipeline; ``part``: all, even or odd articles."""
     pipeline = Pipeline([*DEFAULT_STAGES, Sides()])
     right = total = found = 0
+    golds = [g for n, g in enumerate(golds, 1)
+             if part == "all" or (n % 2 == 0) == (part == "even")]  # fmt: skip
     for g in golds:
         text = clean_text((REPO / g["path"]).read_text(encoding="utf-8")).strip()
         a = pipeline(Article(id=article_id(None, None, text), text=text, format="text"))
@@ -101,6 +134,9 @@ def evaluate() -> dict[str, float]:
     golds = _gold()
     basil_acc, basil_n = basil_quotes()
     speakers, found = gold_speakers(golds)
+    halves = {f"gold_{what}_side_accuracy_{part}": fn(golds, part)
+              for part in ("odd", "even")
+              for what, fn in (("quote", gold_quotes), ("speaker", lambda g, p: gold_speakers(g, p)[0]))}  # fmt: skip
     return {
         "vast_dev_macro_f1": vast_dev(),
         "basil_quote_accuracy": basil_acc,
@@ -108,6 +144,7 @@ def evaluate() -> dict[str, float]:
         "gold_quote_side_accuracy": gold_quotes(golds),
         "gold_speaker_side_accuracy": speakers,
         "gold_issue_found": found,
+        **halves,
     }
 
 

@@ -6,8 +6,17 @@ from newsprism import Pipeline, Store
 from newsprism.corpus.sides import sides
 from newsprism.records import Analysis, Article, Issue, Quote, Speaker, Stance
 from newsprism.stages import DEFAULT_STAGES
-from newsprism.stages.stance import Sides, aggregate, call_stance, from_headline
+from newsprism.stages.stance import (
+    Sides,
+    _nlp,
+    aggregate,
+    call_stance,
+    from_headline,
+    is_call,
+    speaker_key,
+)
 from newsprism.stance import stance, stances
+from newsprism.stance_rules import NEUTRAL_SCORE, RULE_SCORE, frame, read
 
 
 @pytest.mark.parametrize(
@@ -113,14 +122,78 @@ def test_seed_sides(seed_analysis):
     assert all(q.stance is not None for q in seed_analysis.quotes)
 
 
-@pytest.mark.xfail(reason="the model misreads the direct quotes: 'We don't want them anymore' "
-                   "as against expelling them, Alrawi's 'do not want an American departure' as "
-                   "for, the protester as for; docs/STANCE.md, limits")  # fmt: skip
 def test_seed_sides_target(seed_analysis):
     sides_ = seed_analysis.issue.sides
-    assert "Ahmed al-Kanani" in sides_["for"]
-    assert "Khalid Alrawi" in sides_["against"]
-    assert "one protester" in sides_["neither"]
+    assert "Ahmed al-Kanani" in sides_["for"]  # "We don't want them anymore": them = US forces
+    assert "Khalid Alrawi" in sides_["against"]  # "do not want an American departure"
+    assert "one protester" in sides_["neither"]  # "without the United States and without Iran"
+    assert "Iraqi lawmakers" in sides_["for"]
+
+
+def test_seed_quotes_are_read_by_the_rules(seed_analysis):
+    by_speaker = {speaker_key(q): q.stance for q in seed_analysis.quotes}
+    assert by_speaker["Ahmed al-Kanani"] == Stance("for", RULE_SCORE)
+    assert by_speaker["Khalid Alrawi"] == Stance("against", RULE_SCORE)
+    assert by_speaker["one protester"] == Stance("neither", NEUTRAL_SCORE)
+
+
+@pytest.mark.parametrize(
+    ("issue", "act", "effect", "objects"),
+    [
+        ("expel foreign troops from Iraq", "expel", -1, {"troop", "force", "soldier"}),
+        ("Nationwide Ban on Triflumazole", "ban", -1, {"triflumazole"}),
+        ("build the new stadium", "build", 1, {"stadium"}),
+        ("house up to 400 refugees at the barracks", "house", 1, {"refugee", "migrant"}),
+        ("Tax on Sugary Drinks", "tax", -1, {"drink"}),
+    ],
+)  # fmt: skip
+def test_issue_frame(issue, act, effect, objects):
+    f = frame(issue)
+    assert (f.act, f.effect) == (act, effect)
+    assert objects <= f.objects
+
+
+TROOPS = "expel foreign troops from the country"
+
+
+@pytest.mark.parametrize(
+    ("text", "issue", "label"),
+    [
+        # wanting or rejecting the issue's object, composed with what the issue does to it
+        ("The soldiers have been here for years. We don't want them anymore.", TROOPS, "for"),
+        ("We want the troops to stay.", TROOPS, "against"),
+        ("We want the troops to leave.", TROOPS, "for"),
+        ("We need these forces here.", TROOPS, "against"),
+        # the issue's act under another name, negated
+        ("Most of us do not want a withdrawal.", TROOPS, "against"),
+        ("We demand the expulsion of the troops.", TROOPS, "for"),
+        # the measure itself
+        ("I fully support the ban.", "ban plastic bags", "for"),
+        ("We are against the ban.", "ban plastic bags", "against"),
+        ("We will never accept this plan.", "build the new stadium", "against"),
+        ("We oppose the stadium.", "build the new stadium", "against"),
+        ("The plan is a mistake.", "build the new stadium", "against"),
+        ("This is long overdue.", "build the new stadium", "for"),
+        ("I'll vote yes.", "hold a referendum on independence", "for"),
+        # neither: no side, both sides, conditions
+        ("Neither side has made its case.", "build the new stadium", "neither"),
+        ("I would back the plan only if the club pays for it.", "build the new stadium",
+         "neither"),
+        ("We took no position on the stadium.", "build the new stadium", "neither"),
+        # nothing that bears on the issue, or someone else's attitude: the model decides
+        ("The museum reopened on Saturday.", "build the new stadium", None),
+        ("They oppose the stadium, but they are wrong.", "build the new stadium", None),
+        ("We want better buses.", "build the new stadium", None),
+    ],
+)  # fmt: skip
+def test_rules_read_what_a_voice_wants(text, issue, label):
+    result = read(frame(issue), _nlp()(text)[:], "direct")
+    assert (result[0] if result else None) == label
+
+
+def test_a_naming_is_not_a_call():
+    assert is_call(quote("x", "y", cue="called on"))
+    assert not is_call(quote("the vote a turning point", "y", cue="called"))
 
 
 def test_no_voices_no_issue():

@@ -8,20 +8,24 @@
    the case the body gives them, so "Foreign Troops" becomes "foreign troops" and "Iraq"
    stays. An expulsion or withdrawal with no "from" gets the article's most named country.
    An article with no such pattern, or with fewer than two voices, argues no issue: null.
-2. **Each quote's stance** toward the issue comes from the stance model (``newsprism.stance``),
-   with the issue embedded once per article and the quotes in one batch. A reported call
-   ("lawmakers have called on the government to expel ...") is read for what it demands: a
-   call for the issue's action is "for", a call to stop or reject it is "against", and a
-   call for something else is "neither".
+2. **Each quote's stance** is read first by the rules of ``newsprism.stance_rules`` over the
+   article's parse: what the voice wants or rejects ("We don't want them anymore"), applied
+   to which thing (them -> the troops), composed with what the issue does to that thing
+   (expel removes it): for. Where the rules find nothing that bears on the issue, a reported
+   call is read for its demand's relevance and the stance model (``newsprism.stance``)
+   judges the rest, with the issue embedded once and those quotes in one batch.
 3. **The sides** aggregate the quotes per speaker (the resolved name, else the speaker's
-   words): each label's probabilities are summed and the largest wins.
+   words): each label's probabilities are summed, a quote the rules read counting twice,
+   and the largest wins.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -187,25 +191,35 @@ def speaker_key(quote: Quote) -> str | None:
 
 
 def is_call(quote: Quote) -> bool:
-    return bool(quote.cue) and (quote.cue or "").lower().startswith(CALL_CUES)
+    """A demand ("called on", "called for", "urged"), not a naming ("called the vote a ...")."""
+    cue = (quote.cue or "").lower().split()
+    if not cue or not cue[0].startswith(CALL_CUES):
+        return False
+    return not cue[0].startswith("call") or len(cue) > 1
 
 
 def call_stance(quote: Quote, relevance: float) -> Stance:
     """A reported call, read for what it demands: the issue's action, its stopping, or else."""
     if relevance < RELEVANT:
-        return Stance("neither", round(1 - relevance, 4))
+        return Stance("neither", round(min(max(1 - relevance, 0.5), 0.99), 4))
     label = "against" if STOPPING.search(quote.text) else "for"
     return Stance(label, round(min(0.5 + relevance / 2, 0.99), 4))
 
 
-def aggregate(quotes: tuple[Quote, ...] | list[Quote]) -> dict[str, list[str]]:
-    """Per speaker, the label with the largest summed probability; speakers in first-seen order."""
+def aggregate(
+    quotes: tuple[Quote, ...] | list[Quote], weights: Sequence[float] | None = None
+) -> dict[str, list[str]]:
+    """Per speaker, the label with the largest (weighted) summed probability, first-seen order.
+
+    ``weights`` (one per quote, default 1) lets a quote whose side the rules read outweigh the
+    model's guesses on the same speaker's other, factual quotes.
+    """
     totals: dict[str, dict[str, float]] = defaultdict(lambda: dict.fromkeys(STANCE_LABELS, 0.0))
-    for q in quotes:
+    for i, q in enumerate(quotes):
         key = speaker_key(q)
         if key is None or q.stance is None:
             continue
-        totals[key][q.stance.label] += q.stance.score
+        totals[key][q.stance.label] += q.stance.score * (weights[i] if weights else 1.0)
     sides: dict[str, list[str]] = {label: [] for label in STANCE_LABELS}
     for key, scores in totals.items():
         sides[max(STANCE_LABELS, key=lambda label: scores[label])].append(key)
@@ -233,25 +247,73 @@ class Sides:
         if found is None:
             return replace(analysis, issue=None)
         text, sentence = found
-        quotes = self.judge(analysis.quotes, text)
-        return replace(analysis, quotes=quotes, issue=make_issue(text, sentence, aggregate(quotes)))
+        quotes, ruled = self.read(analysis.quotes, text, analysis.doc)
+        weights = [RULE_WEIGHT if r else 1.0 for r in ruled]
+        issue = make_issue(text, sentence, aggregate(quotes, weights))
+        return replace(analysis, quotes=quotes, issue=issue)
 
     @staticmethod
-    def judge(quotes: tuple[Quote, ...], issue: str) -> tuple[Quote, ...]:
-        """Every quote's stance toward the issue: one batch of embeddings, the issue once."""
+    def judge(quotes: tuple[Quote, ...], issue: str, doc: Any = None) -> tuple[Quote, ...]:
+        """Every quote's stance toward the issue (``doc``: the parse the quotes' offsets index)."""
+        return Sides.read(quotes, issue, doc)[0]
+
+    @staticmethod
+    def read(
+        quotes: tuple[Quote, ...], issue: str, doc: Any = None
+    ) -> tuple[tuple[Quote, ...], list[bool]]:
+        """Each quote's stance, and whether the rules (not the model) decided it.
+
+        The rules (``newsprism.stance_rules``) read what the voice wants or rejects; where they
+        find nothing that bears on the issue, a reported call is read for its demand's
+        relevance and the model decides the rest. One batch of embeddings, the issue once.
+        """
         # imported here: torch loads only when an article has an issue. Names, not the module:
         # the package may re-export the function ``stance`` under the module's name.
         from ..stance import embed, hypotheses, model
+        from ..stance_rules import frame, read
 
         if not quotes:
-            return quotes
-        vecs = embed([*hypotheses(issue), *(q.text for q in quotes)])
+            return quotes, []
+        issue_frame = frame(issue, doc)
+        ruled = [read(issue_frame, span, q.kind, is_call(q))
+                 for q, span in zip(quotes, _spans(quotes, doc), strict=True)]  # fmt: skip
+        rest = [i for i, r in enumerate(ruled) if r is None]
+        vecs = embed([*hypotheses(issue), *(quotes[i].text for i in rest)])
         topic, texts = vecs[:3], vecs[3:]
-        predicted = model().predict_vectors(texts, topic, [q.text for q in quotes], issue)
-        relevance = texts @ topic[0]
-        out = []
-        for q, stance, rel in zip(quotes, predicted, np.asarray(relevance), strict=True):
-            if is_call(q):
-                stance = call_stance(q, float(rel))
-            out.append(replace(q, stance=stance))
-        return tuple(out)
+        predicted = model().predict_vectors(texts, topic, [quotes[i].text for i in rest], issue)
+        relevance = np.asarray(texts @ topic[0])
+        out = list(quotes)
+        for j, i in enumerate(rest):
+            stance = predicted[j]
+            if is_call(quotes[i]):
+                stance = call_stance(quotes[i], float(relevance[j]))
+            out[i] = replace(quotes[i], stance=stance)
+        for i, r in enumerate(ruled):
+            if r is not None:
+                out[i] = replace(quotes[i], stance=Stance(r[0], r[1]))
+        return tuple(out), [r is not None for r in ruled]
+
+
+RULE_WEIGHT = 2.0  # a quote the rules read counts twice in its speaker's side
+
+
+def _spans(quotes: tuple[Quote, ...], doc: Any) -> list[Any]:
+    """Each quote's tokens: its span of the article's parse, else its own text parsed alone."""
+    spans: list[Any] = []
+    text = doc.text if doc is not None else ""  # built anew at each access: once here
+    for q in quotes:
+        span = None
+        if doc is not None and q.end > q.start and text[q.start : q.end] == q.text:
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            span = _nlp()(q.text)[:]
+        spans.append(span)
+    return spans
+
+
+@functools.cache
+def _nlp() -> Any:
+    """newsprism's parser, for quotes that come without the article's parse."""
+    from ..models import load
+
+    return load("news")
