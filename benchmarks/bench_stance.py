@@ -40,7 +40,8 @@ def main() -> None:
 
     torch.set_num_threads(1)
     articles = [a for a in itertools.islice(read([ALLSIDES]), args.n + 1) if isinstance(a, Article)]
-    pipeline = Pipeline([*DEFAULT_STAGES, Sides()])
+    # the default stages end with stance; a second Sides() would run it twice
+    pipeline = Pipeline([*(s for s in DEFAULT_STAGES if s != "stance"), Sides()])
     pipeline(articles[0])  # warm-up: loads the parser
     stances(["A warm-up quote."], "load the encoder")  # and the encoder, which only an issue needs
     timings: dict[str, float] = {}

@@ -32,7 +32,7 @@ from .records import STANCE_LABELS, Stance
 
 MODEL_DIR = Path(__file__).parent / "models" / "stance"
 WEIGHTS = MODEL_DIR / "stance.npz"
-BATCH = 64
+BATCH = 16
 NEGATIONS = frozenset(
     """not no never nor none nobody nothing neither cannot can't won't don't doesn't didn't isn't
     aren't wasn't weren't shouldn't wouldn't couldn't mustn't against oppose opposed opposes

@@ -278,7 +278,7 @@ class Sides:
         ruled = [read(issue_frame, span, q.kind, is_call(q))
                  for q, span in zip(quotes, _spans(quotes, doc), strict=True)]  # fmt: skip
         rest = [i for i, r in enumerate(ruled) if r is None]
-        vecs = embed([*hypotheses(issue), *(quotes[i].text for i in rest)])
+        vecs = embed([*hypotheses(issue), *(_head(quotes[i].text) for i in rest)])
         topic, texts = vecs[:3], vecs[3:]
         predicted = model().predict_vectors(texts, topic, [quotes[i].text for i in rest], issue)
         relevance = np.asarray(texts @ topic[0])
@@ -295,6 +295,12 @@ class Sides:
 
 
 RULE_WEIGHT = 2.0  # a quote the rules read counts twice in its speaker's side
+QUOTE_CHARS = 400  # a quote is embedded from its first 400 characters (cost grows with length)
+
+
+def _head(text: str) -> str:
+    """The start of a long quote, cut at a word: where a voice says which way it leans."""
+    return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS].rsplit(" ", 1)[0]
 
 
 def _spans(quotes: tuple[Quote, ...], doc: Any) -> list[Any]:
