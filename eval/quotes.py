@@ -14,13 +14,18 @@ overlaps the gold source. Speaker accuracy (name): over found quotes whose gold 
 name, the predicted speaker's resolved name shares a word with it. Cue accuracy: the
 predicted cue's verb is inside the gold cue.
 
-    python -m eval.quotes [--limit N]
+    python -m eval.quotes [--limit N] [--split dev|train] [--errors N]
+
+``--errors N`` prints up to N of each kind of error (missed gold quotes, predicted quotes that
+match no attribution, wrong speaker names), sampled at random with a fixed seed. Study errors on
+``--split train``; dev is for measuring.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import sys
 from dataclasses import dataclass
@@ -78,7 +83,10 @@ def _chars(spans: Spans) -> set[int]:
     return {i for a, b in spans for i in range(a, b)}
 
 
-def evaluate(limit: int | None = None, split: str = "dev") -> dict[str, float]:
+def evaluate(
+    limit: int | None = None, split: str = "dev", errors: dict[str, list[str]] | None = None
+) -> dict[str, float]:
+    """The measures over a split; with ``errors``, each error's description is appended to it."""
     from newsprism.models import load as load_model
     from newsprism.pipeline import Pipeline
     from newsprism.records import Article
@@ -90,6 +98,14 @@ def evaluate(limit: int | None = None, split: str = "dev") -> dict[str, float]:
     speech_words = SPEECH | CALLS | {"according"}
     totals = dict.fromkeys(["gold", "found30", "found80", "pred", "right30", "right80", "spk_n",
                             "spk_ok", "name_n", "name_ok", "cue_n", "cue_ok"], 0)  # fmt: skip
+    errors = {} if errors is None else errors
+    for key in ("missed", "spurious", "speaker"):
+        errors.setdefault(key, [])
+
+    def show(spans: Spans, width: int = 160) -> str:
+        shown = " ... ".join(text[a:b] for a, b in spans).replace("\n", " ")
+        return shown if len(shown) <= width else shown[: width - 3] + "..."
+
     for name, text, gold in load(split)[:limit]:
         for g in gold:
             cue_words = {t.lemma_.lower() for a, b in g.cue for t in nlp.make_doc(text[a:b])}
@@ -102,7 +118,12 @@ def evaluate(limit: int | None = None, split: str = "dev") -> dict[str, float]:
         totals["pred"] += len(preds)
         for q in preds:
             qc = set(range(q.start, q.end))
-            totals["right30"] += any(len(qc & gc) > 0.3 * len(gc) for gc in gold_chars if gc)
+            share = max((len(qc & gc) / len(gc) for gc in gold_chars if gc), default=0.0)
+            totals["right30"] += share > 0.3
+            if share <= 0.3:
+                who = q.speaker.text if q.speaker else None
+                errors["spurious"].append(f"{name} [{q.kind} cue={q.cue!r} speaker={who!r} "
+                                          f"covers={share:.0%}] {show([(q.start, q.end)])}")  # fmt: skip
             totals["right80"] += any(len(qc & gc) > 0.8 * len(gc) for gc in gold_chars if gc)
         for g, gc in zip(gold, gold_chars, strict=True):
             if not g.speech:
@@ -111,6 +132,8 @@ def evaluate(limit: int | None = None, split: str = "dev") -> dict[str, float]:
             best = max(preds, key=lambda q: len(gc & set(range(q.start, q.end))), default=None)
             cover = len(gc & set(range(best.start, best.end))) if best else 0
             if cover <= 0.3 * len(gc) or best is None:
+                errors["missed"].append(f"{name} [cue={show(g.cue)!r} source={g.source_text!r} "
+                                        f"covered={cover / len(gc):.0%}] {show(g.content)}")  # fmt: skip
                 continue
             totals["found30"] += 1
             totals["found80"] += cover > 0.8 * len(gc)
@@ -126,7 +149,12 @@ def evaluate(limit: int | None = None, split: str = "dev") -> dict[str, float]:
                     gold_words = {
                         w for w in re.findall(r"\w+", g.source_text.lower()) if len(w) > 2
                     }
-                    totals["name_ok"] += bool(gold_words & set(re.findall(r"\w+", said)))
+                    name_ok = bool(gold_words & set(re.findall(r"\w+", said)))
+                    totals["name_ok"] += name_ok
+                    if not name_ok:
+                        errors["speaker"].append(f"{name} [gold={g.source_text!r} said={said!r} "
+                                                 f"span={best.speaker.text!r} cue={best.cue!r}] "
+                                                 f"{show(g.content, 100)}")  # fmt: skip
             elif g.source:
                 totals["spk_n"] += 1  # a found quote with no speaker is a wrong speaker
             if g.cue and best.cue:
@@ -154,8 +182,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
+    parser.add_argument("--errors", type=int, default=0, help="print N errors of each kind")
     args = parser.parse_args()
-    result = evaluate(args.limit, args.split)
+    errors: dict[str, list[str]] = {}
+    result = evaluate(args.limit, args.split, errors)
+    for kind, lines in errors.items() if args.errors else ():
+        picked = sorted(random.Random(0).sample(range(len(lines)), min(args.errors, len(lines))))
+        print(f"-- {kind}: {len(lines)}, {len(picked)} shown")
+        for i in picked:
+            print(lines[i])
     if args.limit is None and args.split == "dev":
         report("quotes", result)
     else:  # a partial run is printed, never written over the dev figures

@@ -27,6 +27,14 @@ def test_direct_spans_handle_marks_and_continued_paragraphs():
     assert spans[1][1] == spans[2][1] is not None
 
 
+def test_direct_spans_read_two_apostrophes_and_mixed_marks():
+    text = "''I would call it 'old-school,''' he said. “Let’s be clear: it was them.\" Then."
+    assert [text[s:e] for s, e, _ in direct_spans(text)] == [
+        "I would call it 'old-school,'",
+        "Let’s be clear: it was them.",
+    ]
+
+
 def test_seed_quotes(pipeline, seed_text):
     from newsprism import analyze  # noqa: F401 - the layout gives the clean body
 
@@ -56,6 +64,13 @@ def test_seed_quotes(pipeline, seed_text):
          "according to"),
         ("Residents called on the council to reopen the library.", "indirect", "Residents", "called on"),
         ("The mayor said the plan was “a waste of money” and would be dropped.", "mixed", "The mayor", "said"),
+        ("In Ohio, turnout was the second highest in a decade, election officials said.", "indirect",
+         "election officials", "said"),
+        ("According to the police report, the driver had been speeding for several miles.", "indirect",
+         "the police report", "according to"),
+        ("The senator vowed to block the nomination in committee.", "indirect", "The senator", "vowed"),
+        ("The company announced a new plan to cut emissions by half.", "indirect", "The company",
+         "announced"),
     ],
 )  # fmt: skip
 def test_quote_shapes(pipeline, text, kind, speaker, cue):
@@ -71,3 +86,21 @@ def test_a_cueless_quote_continues_the_last_speaker(pipeline):
 
 def test_scare_quotes_are_not_quotes(pipeline):
     assert quotes_of(pipeline, "The so-called “reform” passed without debate.") == ()
+
+
+def test_an_interrupted_quote_is_one_quote(pipeline):
+    text = "“We will not give up,” said Anna Berg, the coach. “The team has trained for months.”"
+    (q,) = quotes_of(pipeline, text)
+    assert q.text.startswith("We will not") and q.text.endswith("for months.")
+    assert q.speaker.name == "Anna Berg"
+
+
+def test_a_title_names_its_speaker(pipeline):
+    text = "Obama spoke first. Secretary of State John Kerry said that the talks had failed badly."
+    (q,) = quotes_of(pipeline, text)
+    assert q.speaker.name == "John Kerry"
+
+
+def test_quoted_titles_are_not_quotes(pipeline):
+    text = "She said it on “Fox News Sunday” last week."
+    assert quotes_of(pipeline, text) == ()

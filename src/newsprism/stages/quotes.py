@@ -2,17 +2,24 @@
 
 How a quote is found and attributed, in order:
 
-1. Direct quotes are the text between quotation marks (curly, straight or single), long enough
-   to be speech rather than a scare-quoted word. A quote left open at the end of a paragraph
-   and reopened at the start of the next continues: both parts share a speaker.
+1. Direct quotes are the text between quotation marks (curly, straight, single, or two
+   apostrophes as The New York Times prints them), long enough and sentence-like enough to be
+   speech rather than a scare-quoted phrase or a title. A quote left open at the end of a
+   paragraph and reopened at the start of the next continues: both parts share a speaker.
 2. Its cue is a speech verb (or "according to") in the quote's sentences but outside the
    marks; its speaker is that verb's subject. A quote with no cue of its own continues the
-   previous quote's speaker when it follows it closely.
+   previous quote's speaker when it follows it closely. A quote interrupted by its own
+   attribution ("“The first part,” she said. “The rest.”") is one quote across it.
 3. Reported speech is a speech verb with a clause as its complement ("X said that ...",
-   "..., saying the strike had been ...") or a call ("called on the government to expel ...");
-   a clause holding a short quoted fragment makes the quote mixed.
+   "..., saying the strike had been ...", "vowed to ...", "asked Obama what ..."), the clause
+   before a cue that follows it ("Turnout was high, officials said."), what "according to X"
+   reports, the noun object of some speech verbs ("announced a new ad"), or a call ("called
+   on the government to expel ...", "called the deal a disaster"); a clause holding a short
+   quoted fragment makes the quote mixed.
 4. Speakers are names, descriptions ("one protester") or bodies ("the Iraqi parliament");
-   pronouns and role nouns ("he", "the MP") resolve to the last named person outside quotes.
+   a title heading a name ("Secretary of State John Kerry") is that name; pronouns and role
+   nouns ("he", "the MP") resolve to the last named subject among the last few names outside
+   quotes, else the last name.
    Role and affiliation come from appositions ("an MP for the Al Sadiqoun party"), titles
    before a name ("Prime Minister ...") and relative clauses (the description).
 """
@@ -24,10 +31,10 @@ from typing import Any
 
 from ..records import Analysis, Quote, Speaker
 from ..syntax import (
+    OBJECTS,
     RECIPIENTS,
     clause_end,
     entity_at,
-    obj,
     passive_subject,
     phrase,
     prep_object,
@@ -64,10 +71,28 @@ GENERIC_HEADS = (
     "organization",
     "coalition",
 )
+BREAKS = frozenset({",", "--", "—", "–"})  # what parts a clause from a cue after it
+CUE_LEFT = frozenset({"nsubj", "nsubj:pass", "aux", "aux:pass", "advmod", "neg", "expl"})
+CUE_RIGHT = frozenset({"nsubj", "nsubj:pass", "obl", "obl:tmod", "obl:npmod", "advmod", "iobj",
+                       "nmod:tmod", "npadvmod", "prep", "agent", "obl:agent"})  # fmt: skip
+MARKS = frozenset({"”", '"', "''", "’", "'", "»"})  # closing quotation marks
+# speech verbs whose noun object is seldom what was said: "wrote a book", "maintained control"
+NOT_OBJECT = frozenset("say tell write add maintain claim admit state concede".split())
+WH_WORDS = frozenset("what whether how why who whom when where which if".split())
+TIMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday
+    tonight spring summer fall autumn winter week month year""".split()
+)
+NAMED_DEPS = frozenset({"flat", "flat:name", "appos", "compound", "nmod:desc"})  # title -> name
+PASSIVE_AUX = frozenset({"aux:pass", "auxpass"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl", "csubj"})
 _OPEN = {"“": "”", '"': '"', "«": "»", "‘": "’"}
 MIN_WORDS = 2  # a quote with a cue: one quoted word is a term, not a quote
 MIN_UNATTRIBUTED_WORDS = 8  # shorter quoted text with no cue or speaker is a title or phrase
+MIN_REPORTED_WORDS = 2  # shorter reported "speech" is a misparse ("said Monday")
 MIXED_MARGIN = 8  # characters of reported speech around a quote that make it a mixed quote
+INTERRUPTION = 200  # characters: an attribution this short between two quotes joins them
+ANTECEDENTS = 3  # names back that a pronoun speaker may stand for
 CONTINUE_WITHIN = 600  # characters: a following cue-less quote continues the last speaker
 
 
@@ -97,13 +122,25 @@ def direct_spans(text: str) -> list[tuple[int, int, int | None]]:
             if open_at is not None:  # an open quote at the end of a paragraph
                 nxt = text[i:].lstrip("\n")
                 j = len(text) - len(nxt)
-                if nxt[:1] in _OPEN:  # ... reopened: the quote goes on
+                mark = 2 if nxt.startswith("''") else 1 if nxt[:1] in _OPEN else 0
+                if mark:  # ... reopened: the quote goes on
                     out.append((open_at, i, chain_id))
-                    open_at, i = j + 1, j + 1
+                    open_at, i = j + mark, j + mark
                     continue
                 open_at = None
             i += 2
             para_start = i
+            continue
+        if text.startswith("''", i):  # two apostrophes: a double mark (The New York Times)
+            if open_at is None:
+                open_at, closer = i + 2, "''"
+                chain_id += 1
+            elif closer == "''":  # ''' closes a single quote inside, then the double one
+                end = i + 1 if text.startswith("'''", i) else i
+                out.append((open_at, end, chain_id))
+                open_at, i = None, end + 2
+                continue
+            i += 2
             continue
         if open_at is None and c in _OPEN:
             if c == "‘" and not _opens_single(text, i):
@@ -114,7 +151,7 @@ def direct_spans(text: str) -> list[tuple[int, int, int | None]]:
                 continue
             open_at, closer = i + 1, _OPEN[c]
             chain_id += 1
-        elif open_at is not None and c == closer and not (c == "’" and _apostrophe(text, i)):
+        elif open_at is not None and _closes(text, i, closer):
             out.append((open_at, i, chain_id))
             open_at = None
         i += 1
@@ -123,6 +160,29 @@ def direct_spans(text: str) -> list[tuple[int, int, int | None]]:
     for _, _, ch in out:
         counts[ch] = counts.get(ch, 0) + 1
     return [(s, e, ch if counts[ch] > 1 else None) for s, e, ch in out]
+
+
+def _closes(text: str, i: int, closer: str) -> bool:
+    """Whether the mark at i closes a quote: its closer, or any double mark closing a double quote
+    (“...", "...”, and “...“ before a space or punctuation)."""
+    c = text[i]
+    if c == closer:
+        return not (c == "’" and _apostrophe(text, i))
+    after = text[i + 1 : i + 2]
+    return closer in '”"' and (c in '”"' or (c == "“" and not after.isalnum()))
+
+
+def _phrase_like(text: str, start: int, end: int) -> bool:
+    """A title ("This Week", "Neocons For Hillary") or a few words quoted inside a sentence
+    ("called it a “market accident”"), rather than speech."""
+    quoted = text[start:end].strip()
+    words = quoted.split()
+    if not words or quoted.rstrip("'’”\"").endswith((".", "!", "?")):
+        return False
+    title = len(words) <= 6 and all(w[0].isupper() for w in words if len(w) > 3)
+    before = text[:start].rstrip("“\"‘'«").rstrip(" ")
+    inside = before[-1:].isalpha() and words[0][0].islower()
+    return title or (inside and len(words) <= 3)
 
 
 def _opens_single(text: str, i: int) -> bool:
@@ -152,12 +212,14 @@ def _subject(verb: Any) -> Any | None:
     found = subject(verb)
     if found is None and passive_subject(verb) is not None:
         found = prep_object(verb, "by")
-    if (
-        found is not None
-        and found.lower_ in ("who", "which", "that")
-        and verb.dep_.startswith(("acl", "relcl"))
-    ):
-        return verb.head  # "lawmakers who called for ..."
+    if found is not None and (found.is_space or found.is_punct or found.lower_ in TIMES):
+        found = None  # a misparse: "Tuesday said ...", a line break
+    if found is not None and found.lower_ in ("who", "which", "that"):
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head  # "who met him and said ..."
+        if clause.dep_.startswith(("acl", "relcl")):
+            return clause.head  # "lawmakers who called for ..."
     if found is not None:
         return found
     head = verb.head
@@ -173,20 +235,49 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
+def _inverted(verb: Any) -> bool:
+    """A cue right after a quote, its speaker after it: “...,” said Mr. Regalado."""
+    before = verb.doc[max(verb.i - 2, 0) : verb.i].text.replace(" ", "")
+    found = subject(verb)
+    return before.endswith(tuple(MARKS)) and (found is None or found.i > verb.i)
+
+
 def _according(sent: Any, lo: int, hi: int) -> tuple[Any, Any] | None:
     """'according to X' between offsets lo and hi: (the word 'according', X)."""
     for tok in sent:
-        if tok.lower_ != "according" or not lo <= tok.idx < hi:
-            continue
-        if tok.dep_ == "case":  # UD: X -case-> according
-            return tok, tok.head
-        to = next((c for c in tok.children if c.lower_ == "to"), None)
-        target = prep_object(tok, "to") or (
-            next((g for g in to.children if g.dep_ == "pobj"), None) if to else None
-        )
-        if target is not None:
+        if (
+            tok.lower_ == "according"
+            and lo <= tok.idx < hi
+            and (target := _source(tok)) is not None
+        ):
             return tok, target
     return None
+
+
+def _source(according: Any) -> Any | None:
+    """X in "according to X"."""
+    if according.dep_ == "case":  # UD: X -case-> according
+        return according.head if according.head.i > according.i else None
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    return prep_object(according, "to") or (
+        next((g for g in to.children if g.dep_ == "pobj"), None) if to else None
+    )
+
+
+def _according_content(tok: Any) -> tuple[int, int] | None:
+    """What "according to X" reports: the rest of its sentence."""
+    source = _source(tok) if tok.lower_ == "according" else None
+    if source is None:
+        return None
+    words = [t for t in tok.sent if not (t.is_punct or t.is_space)]
+    before = [t for t in words if t.i < tok.i]
+    after = [t for t in words if t.i > source.right_edge.i]
+    if len(before) >= 3 and len(after) >= 3:  # "X, according to Y, did Z"
+        return before[0].idx, after[-1].idx + len(after[-1].text)
+    part = max(before, after, key=len)
+    if len(part) < 4:
+        return None
+    return part[0].idx, part[-1].idx + len(part[-1].text)
 
 
 def _cue_for(doc: Any, start: int, end: int) -> tuple[Any, Any] | None:
@@ -206,7 +297,7 @@ def _cue_for(doc: Any, start: int, end: int) -> tuple[Any, Any] | None:
         if found:
             return found
     # "He told reporters:" and then the quote, in the same paragraph or the next one
-    before = doc.text[:start].rstrip(' \n\t“"‘«')
+    before = doc.text[:start].rstrip(" \n\t“\"‘«'")
     if before.endswith(":"):
         intro = [s for s in doc.sents if s.start_char < len(before) <= s.end_char + 1]
         for tok in intro[-1] if intro else []:
@@ -225,6 +316,12 @@ def find(doc: Any) -> list[Found]:
     for start, end, chain in direct_spans(text):
         words = len(text[start:end].split())
         cue = _cue_for(doc, start, end)
+        if cue and text[start:end].rstrip("'’").endswith((",", ".", "!", "?")):
+            words = max(words, MIN_WORDS)  # a one-word answer: “No,” she said.
+        if not cue and words >= 4 and text[start:end].rstrip("'’").endswith((",", ".", "!", "?")):
+            words = max(words, MIN_UNATTRIBUTED_WORDS)
+        if _phrase_like(text, start, end):
+            words = min(words, MIN_WORDS - 1)
         if words < (MIN_WORDS if cue else MIN_UNATTRIBUTED_WORDS) and chain is None and not (
             last is not None and last.speaker is not None and start - last.end < CONTINUE_WITHIN
             and words >= MIN_WORDS
@@ -246,13 +343,16 @@ def find(doc: Any) -> list[Found]:
     for q in found:
         if q.speaker is None and q.chain in chain_speaker:
             q.cue, q.speaker = chain_speaker[q.chain].cue, chain_speaker[q.chain].speaker
+    found = _join_interrupted(found, text)
     for tok in doc:
         content = _reported(tok)
         if content is None:
             continue
         c_start, c_end = content
+        if len(text[c_start:c_end].split()) < MIN_REPORTED_WORDS:
+            continue  # "said Monday": a misparse, not what was said
         inner = [
-            q for q in found if q.kind == "direct" and c_start - 1 <= q.start and q.end <= c_end + 1
+            q for q in found if q.kind == "direct" and c_start - 2 <= q.start and q.end <= c_end + 2
         ]
         if inner and c_end - c_start <= sum(q.end - q.start for q in inner) + MIXED_MARGIN:
             continue  # the complement is itself a direct quote
@@ -269,9 +369,32 @@ def find(doc: Any) -> list[Found]:
             else "indirect"
         )
         found = [q for q in found if q not in inner]
-        found.append(Found(c_start, c_end, kind, tok, _subject(tok)))
+        speaker = _source(tok) if tok.lower_ == "according" else _subject(tok)
+        found.append(Found(c_start, c_end, kind, tok, speaker))
     found.sort(key=lambda q: q.start)
     return found
+
+
+def _join_interrupted(found: list[Found], text: str) -> list[Found]:
+    """One quote where its attribution interrupts it: "“The first part,” she said. “The rest.”"."""
+    out: list[Found] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.cue is not None
+            and q.cue is not None
+            and prev.cue.i == q.cue.i
+            and q.start - prev.end <= INTERRUPTION
+            and (
+                not any(c.isalpha() for c in text[prev.end : q.start])
+                or ("\n\n" not in text[prev.end : q.start] and prev.end <= q.cue.idx < q.start)
+            )
+        ):
+            prev.end = q.end
+        else:
+            out.append(q)
+    return out
 
 
 def _start(tok: Any) -> int:
@@ -283,6 +406,8 @@ def _start(tok: Any) -> int:
 def _reported(tok: Any) -> tuple[int, int] | None:
     """The char span of the clause a speech verb reports, or of what a call asks for."""
     lemma = tok.lemma_.lower()
+    if tok.lower_ == "according":
+        return _according_content(tok)
     if not (lemma in SPEECH or lemma in CALLS) or not _verbal(tok):
         return None
     if lemma in CALLS:
@@ -298,18 +423,35 @@ def _reported(tok: Any) -> tuple[int, int] | None:
         wish = prep_object(tok, "for")
         if wish is not None:  # "called for the government to resign"
             return _start(wish), max(clause_end(wish), clause_end(goal) if goal is not None else 0)
-        recipient = obj(tok)
-        if goal is not None and recipient is not None:  # "urged voters to ..."
+        if lemma == "call" and (named := _naming(tok)) is not None:
+            return named
+        recipient = next((c for c in tok.rights if c.dep_ in OBJECTS | RECIPIENTS), None)
+        if recipient is None:
+            return None
+        if goal is not None:  # "urged voters to ..."
             return _start(recipient), clause_end(goal)
+        if any(c.dep_ in ("acl", "xcomp", "appos") for c in recipient.children):
+            return _start(recipient), clause_end(recipient)  # "urged voters to", "called it a deal"
         return None
     if lemma not in SPEECH:
         return None
+    if _inverted(tok):
+        return None  # “...,” said Mr. Regalado, who was born in Havana: no clause after the cue
+    if lemma in ASKERS and (asked := _asked(tok)) is not None:
+        return asked
     comp = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis") and c.i > tok.i), None)
     if comp is None:  # a clause the parser took for an object: "said Trump would win"
         comp = next((c for c in tok.children if c.dep_ in ("xcomp", "obj", "dobj") and c.i > tok.i
                      and any(t.dep_ in ("nsubj", "nsubj:pass") for t in c.children)), None)  # fmt: skip
+    if comp is None and lemma == "say":  # "said the minister stood by ..." read as object + acl
+        comp = next(
+            (c for c in tok.rights if c.dep_ in ("obj", "dobj") and len(list(c.subtree)) > 3), None
+        )
+    if comp is None and not any(c.dep_ in PASSIVE_AUX for c in tok.children):
+        # "vowed to repeal the law", "asked the bankers to suspend foreclosures"
+        comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
     if comp is None:
-        return None
+        return _that_clause(tok) or _object(tok, lemma) or _before_cue(tok)
     # The clause starts right after the cue (and its recipient: "told reporters"), even where
     # the parser hung the clause's subject on the cue.
     skip = {t.i for c in tok.children if c.dep_ in RECIPIENTS or (c.dep_ in ("obj", "dobj") and lemma in ASKERS)
@@ -319,6 +461,78 @@ def _reported(tok: Any) -> tuple[int, int] | None:
     if first.lower_ == "that" and first.dep_ == "mark" and first.i + 1 < len(tok.doc):
         first = tok.doc[first.i + 1]
     return first.idx, clause_end(comp)
+
+
+def _naming(tok: Any) -> tuple[int, int] | None:
+    """What a name-calling names: "called the system “rotten to the core”", "calling him a loser"."""
+    args = [c for c in tok.rights if c.dep_ in ("obj", "dobj", "iobj", "xcomp", "oprd")]
+    if not args:
+        return None
+    named = any(c.dep_ in ("amod", "appos", "acl", "xcomp") for c in args[0].rights)
+    if len(args) < 2 and not named:
+        return None
+    return _start(args[0]), max(clause_end(a) for a in args)
+
+
+def _asked(tok: Any) -> tuple[int, int] | None:
+    """What an asker asks or tells: "asked Obama what he thought", "told voters to stay home"."""
+    for c in tok.rights:
+        if c.dep_ in ("obj", "dobj") and c.lower_ in WH_WORDS:
+            return c.idx, clause_end(c)
+        if c.dep_ in OBJECTS | RECIPIENTS and any(
+            g.dep_.startswith(("acl", "xcomp")) for g in c.rights
+        ):
+            return _start(c), clause_end(c)
+        if c.dep_ == "advcl" and any(g.lower_ in ("if", "whether") for g in c.children):
+            return c.left_edge.idx, clause_end(c)
+    return None
+
+
+def _that_clause(tok: Any) -> tuple[int, int] | None:
+    """A "that" clause the parser hung elsewhere: "said in an interview last week that ..."."""
+    doc = tok.doc
+    for t in doc[tok.i + 1 : min(tok.i + 12, tok.sent.end - 1)]:
+        if t.pos_ in ("VERB", "AUX") or t.is_punct or t.head.i < tok.i:
+            return None
+        if t.lower_ == "that" and doc[t.i + 1].pos_ in ("PRON", "PROPN", "DET", "NOUN", "ADJ"):
+            end = clause_end(t.head) if t.head.i > t.i else clause_end(tok.sent.root)
+            return doc[t.i + 1].idx, max(end, clause_end(doc[t.i + 1]))
+    return None
+
+
+def _object(tok: Any, lemma: str) -> tuple[int, int] | None:
+    """What a speech verb names as its object: "announced a small ad buy in Nevada"."""
+    if lemma in NOT_OBJECT or lemma in ASKERS:
+        return None
+    target = next((c for c in tok.children if c.dep_ in ("obj", "dobj") and c.i > tok.i), None)
+    if target is None or target.pos_ == "PRON" or len(list(target.subtree)) < 2:
+        return None
+    rest = [c for c in tok.rights if c.i >= target.i and c.dep_ in ("obj", "dobj", "xcomp", "obl")]
+    return _start(target), max(clause_end(c) for c in rest)
+
+
+def _before_cue(tok: Any) -> tuple[int, int] | None:
+    """The clause a cue after it reports: "Turnout was high, officials said." (to the comma) or
+    "Turnout, officials said, was high." (the sentence around the cue)."""
+    doc, sent = tok.doc, tok.sent
+    left = [c for c in tok.lefts if c.dep_ in CUE_LEFT]
+    # where the cue's own words start: its subject and auxiliaries, or (where the parser hung
+    # a clause on the subject) the subject's noun phrase
+    for lead in (min([tok.i] + [c.left_edge.i for c in left]),
+                 min([tok.i] + [phrase(c).start if c.dep_ in SUBJECT_DEPS else c.i for c in left])):  # fmt: skip
+        comma = lead - 1 - (doc[lead - 1].text in MARKS)  # "... sooner,'' said Mr. Jäger"
+        if sent.start < comma and doc[comma].text in BREAKS:
+            break
+    else:
+        return None
+    tail = max([tok.i] + [c.right_edge.i for c in tok.rights if c.dep_ in CUE_RIGHT])
+    rest = [t for t in doc[tail + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    last = rest[-1].i if rest and doc[tail + 1].text in BREAKS else comma - 1
+    words = [t for t in doc[sent.start : last + 1] if not (t.is_punct or t.is_space)]
+    clause = [t for t in words if not lead <= t.i <= tail]
+    if len(clause) < 4 or not any(t.dep_ in SUBJECT_DEPS for t in clause):
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
 # -- who the speaker is --------------------------------------------------------------------
@@ -434,12 +648,12 @@ class Quotes:
     def _speaker(self, q: Found, doc: Any, analysis: Analysis, people: list[Any]) -> Speaker:
         tok = q.speaker
         span = phrase(tok)
-        named = entity_at(tok)
+        named = entity_at(tok) or _named_in(tok, span)
         kind = PRONOUNS.get(tok.lower_)
         if kind is not None or (named is None and tok.lower_ in TITLES | {"official", "spokesman"}):
             before = [e for e in people if e.end_char <= span.start_char]
             labels = ("ORG", "GROUP") if kind == "GROUP" else ("PERSON",)
-            named = next((e for e in reversed(before) if e.label_ in labels), None)
+            named = _antecedent([e for e in before if e.label_ in labels])
         if named is None:  # a described speaker: "one resident, a retired crane operator,"
             role, affiliation, description = profile(tok, span.start, span.end)
             return Speaker(span.text, span.start_char, span.end_char, None, None, role, affiliation,
@@ -457,6 +671,27 @@ class Quotes:
                 break
         return Speaker(span.text, span.start_char, span.end_char, name, entity_id, role or title,
                        affiliation, description)  # fmt: skip
+
+
+def _named_in(tok: Any, span: Any) -> Any | None:
+    """The name a title heads: "Secretary of State John Kerry", "Representative Steve Israel"."""
+    for child in tok.rights:
+        named = entity_at(child) if child.dep_ in NAMED_DEPS else None
+        if named is not None and named.label_ in ("PERSON", "ORG", "GROUP"):
+            return named
+    return next((e for e in span.ents if e.label_ == "PERSON" and e.end == span.end), None)
+
+
+def _antecedent(before: list[Any]) -> Any | None:
+    """What a pronoun speaker stands for: the last named subject in the last few names, as in
+    "Smith met Jones. 'We agreed,' he said." (Smith), else the last name."""
+    for e in reversed(before[-ANTECEDENTS:]):
+        head = e.root
+        while head.dep_ in ("flat", "compound", "appos", "conj") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ in SUBJECT_DEPS:
+            return e
+    return before[-1] if before else None
 
 
 def _full_name(named: Any, doc: Any) -> str:
