@@ -40,6 +40,10 @@ def main() -> None:
             Analysis(article=Article(id="w", text="Warm up.", body="Warm up.", layout="exact"))
         )
     )
+    if "stance" in DEFAULT_STAGES:  # load the encoder, which only an article with an issue needs
+        from newsprism.stance import stances
+
+        stances(["A warm-up quote."], "load the encoder")
     for article in articles:
         analysis = Analysis(article=article)  # type: ignore[arg-type]
         for stage in stages:

@@ -436,9 +436,10 @@ def link_references(doc: Any, entities: list[Entity]) -> list[Entity]:
     group") whose entity is clear to that entity's mentions; aliases and salience stay as the
     names made them. Only outside direct quotes, and only where one reading stands out:
 
-    - "he"/"she"/"his": the nearest person named before it outside quotes (within
-      ``REFERENCE_REACH`` characters), when no other person is named in that person's
-      sentence or after it;
+    - "he"/"she"/"his"/"him": the nearest person named before it outside quotes (within
+      ``REFERENCE_REACH`` characters), when no other person is named from that person's
+      sentence on (from the sentence before, when that person is not the subject) and that
+      person's gender, where a title or an earlier pronoun gave it, agrees;
     - "the minister" (a role noun): the nearest person before it whose title or apposition
       holds that noun ("Resources Minister Peter Clarke", "Ahmed al-Kanani, an MP for ...");
     - "the council" (an organisation word): the nearest organisation whose name holds it;
@@ -455,30 +456,31 @@ def link_references(doc: Any, entities: list[Entity]) -> list[Entity]:
     )  # fmt: skip
     if not named:
         return entities
-    sent_start = {t.i: t.sent.start_char for t in doc} if doc.has_annotation("SENT_START") else {}
     added: dict[int, list[Mention]] = defaultdict(list)
     gender = _genders(named, text)
-    subjects = {  # named mentions that are the subject of their clause
-        a for a, b, _ in named
-        if any(t.dep_.startswith("nsubj") for t in doc.char_span(a, b, alignment_mode="expand") or ())
-    }  # fmt: skip
+    subjects: set[int] | None = None  # named mentions that are their clause's subject, on demand
     for tok in doc:
         low = tok.lower_
-        if _inside(tok.idx, quoted) or any(a <= tok.idx < b for a, b, _ in named):
+        pronoun = low in PRONOUNS and tok.pos_ == "PRON"
+        nominal = (low in ROLE_NOUNS or low in NOMINAL_ORG_WORDS) and tok.i > 0
+        if not (pronoun or nominal) or _inside(tok.idx, quoted):
+            continue
+        if any(a <= tok.idx < b for a, b, _ in named):
             continue
         k = None
-        if low in PRONOUNS and tok.pos_ == "PRON":
+        if pronoun:
+            if subjects is None:
+                subjects = {
+                    a for a, b, _ in named
+                    if any(t.dep_.startswith("nsubj")
+                           for t in doc.char_span(a, b, alignment_mode="expand") or ())
+                }  # fmt: skip
             k = _pronoun_antecedent(tok.idx, low, named, entities, text, gender, subjects)
             span = (tok.idx, tok.idx + len(tok.text))
-        elif (
-            tok.i > 0
-            and doc[tok.i - 1].lower_ == "the"
-            and tok.dep_ != "compound"
-            and (low in ROLE_NOUNS or low in NOMINAL_ORG_WORDS)
-        ):
+        elif doc[tok.i - 1].lower_ == "the" and tok.dep_ != "compound":
             start = doc[tok.i - 1].idx
             span = (start, tok.idx + len(tok.text))
-            sent = sent_start.get(tok.i, 0)
+            sent = tok.sent.start_char if doc.has_annotation("SENT_START") else 0
             k = _nominal_antecedent(low, start, sent, named, entities, text)
         if k is not None:
             added[k].append(Mention(text[span[0] : span[1]], span[0], span[1]))
