@@ -25,7 +25,7 @@ from newsprism.records import Article
 from newsprism.stages.entities import Entities
 from newsprism.stages.parse import Parse
 
-from .data import REPO
+from .data import REPO, report
 
 GOLD = REPO / "eval" / "gold" / "aliases"
 
@@ -87,6 +87,4 @@ def evaluate() -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    scores = evaluate()
-    print(json.dumps(scores, indent=2))
-    (REPO / "eval" / "results" / "aliases.json").write_text(json.dumps(scores, indent=2) + "\n")
+    report("aliases", evaluate())

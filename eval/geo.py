@@ -11,14 +11,13 @@ over all gold toponyms (a name missing from the gazetteer counts as wrong).
 
 from __future__ import annotations
 
-import json
 import time
 import xml.etree.ElementTree as ET
 
 from newsprism.geo import Toponym, distance_km, gazetteer, resolve
 from newsprism.stages.places import demonym_focus
 
-from .data import DATA, REPO
+from .data import DATA, report
 
 LGL = DATA / "geoparsing_news" / "data" / "Corpora" / "lgl.xml"
 
@@ -66,7 +65,4 @@ def evaluate() -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    scores = evaluate()
-    print(json.dumps(scores, indent=2))
-    out = REPO / "eval" / "results" / "geo.json"
-    out.write_text(json.dumps(scores, indent=2) + "\n")
+    report("geo", evaluate())

@@ -18,7 +18,6 @@ Run: python -m eval.ner [--model news]; writes eval/results/ner.json.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -30,11 +29,11 @@ for p in (str(ROOT), str(ROOT / "src")):
 
 from spacy.tokens import Doc  # noqa: E402
 
+from eval.data import report  # noqa: E402
 from newsprism.models import load  # noqa: E402
 from training import corpora  # noqa: E402
 from training.group_words import is_group_span  # noqa: E402
 
-RESULTS = ROOT / "eval" / "results" / "ner.json"
 TYPES = ("PER", "ORG", "LOC")
 SENTS_PER_DOC = 1
 Spans = set[tuple[int, int, int, str]]  # (doc index, start, end, label)
@@ -121,11 +120,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default="news")
     args = ap.parse_args()
-    scores = evaluate(args.model)
-    for k, v in scores.items():
-        print(f"{k:>16} {v}")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({"model": args.model, **scores}, indent=2) + "\n")
+    report("ner", {"model": args.model, **evaluate(args.model)},
+           f"python -m eval.ner --model {args.model}")  # fmt: skip
 
 
 if __name__ == "__main__":

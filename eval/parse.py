@@ -18,7 +18,6 @@ Run: python -m eval.parse [--model news]; writes eval/results/parse.json.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -30,11 +29,11 @@ for p in (str(ROOT), str(ROOT / "src")):
 
 from spacy.tokens import Doc  # noqa: E402
 
+from eval.data import report  # noqa: E402
 from newsprism.models import load  # noqa: E402
 from training import corpora  # noqa: E402
 
 DEV = corpora.EWT / "en_ewt-ud-dev.conllu"
-RESULTS = ROOT / "eval" / "results" / "parse.json"
 
 
 def _f1(p: float, r: float) -> float:
@@ -101,11 +100,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default="news")
     args = ap.parse_args()
-    scores = evaluate(args.model)
-    for k, v in scores.items():
-        print(f"{k:>16} {v}")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({"model": args.model, **scores}, indent=2) + "\n")
+    report("parse", {"model": args.model, **evaluate(args.model)},
+           f"python -m eval.parse --model {args.model}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -53,7 +53,9 @@ def main() -> None:
         f"{ner[f'uner_{t.lower()}_r']:.4f} | {ner[f'uner_{t.lower()}_f1']:.4f} |"
         for t in ("PER", "ORG", "LOC")
     )
-    parse_rows = "\n".join(f"| {k} | {v} |" for k, v in parse.items() if k != "model")
+    parse_rows = "\n".join(
+        f"| {k} | {v} |" for k, v in parse.items() if k not in ("model", "command")
+    )
     bench_txt = (
         f"{bench['articles']} AllSides articles ({bench['words']:,} words), one thread: blank spaCy "
         f"tokenizer {bench['blank_tokenizer_wps']:,} words/s, news tokenizer "

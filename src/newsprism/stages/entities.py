@@ -456,6 +456,7 @@ def link_references(doc: Any, entities: list[Entity]) -> list[Entity]:
     )  # fmt: skip
     if not named:
         return entities
+    names = [(a, b) for a, b, _ in named]
     added: dict[int, list[Mention]] = defaultdict(list)
     gender = _genders(named, text)
     subjects: set[int] | None = None  # named mentions that are their clause's subject, on demand
@@ -463,9 +464,7 @@ def link_references(doc: Any, entities: list[Entity]) -> list[Entity]:
         low = tok.lower_
         pronoun = low in PRONOUNS and tok.pos_ == "PRON"
         nominal = (low in ROLE_NOUNS or low in NOMINAL_ORG_WORDS) and tok.i > 0
-        if not (pronoun or nominal) or _inside(tok.idx, quoted):
-            continue
-        if any(a <= tok.idx < b for a, b, _ in named):
+        if not (pronoun or nominal) or _inside(tok.idx, quoted) or _inside(tok.idx, names):
             continue
         k = None
         if pronoun:
