@@ -203,3 +203,11 @@ def test_feed_without_items(tmp_path):
     )
     got, problems = articles(path)
     _one_problem(problems, "no feed items")
+
+
+def test_feed_authors_without_names_do_not_break_the_byline():
+    from newsprism.readers.feed import _author
+
+    assert _author({"authors": [{"name": None}, {}, {"name": "Ann Lee"}]}) == "Ann Lee"
+    assert _author({"author": "Bo Chen", "authors": [{"name": None}]}) == "Bo Chen"
+    assert _author({"authors": None}) == ""

@@ -55,9 +55,7 @@ def parse(stream: BinaryIO, path: str, options: ReadOptions) -> Iterator[Item]:
             continue
         title = entry.get("title")
         url = entry.get("link")
-        author = entry.get("author") or ", ".join(
-            a.get("name", "") for a in entry.get("authors", [])
-        )
+        author = _author(entry)
         yield Article(
             id=article_id(url, title, text),
             text=text,
@@ -71,3 +69,10 @@ def parse(stream: BinaryIO, path: str, options: ReadOptions) -> Iterator[Item]:
             format="feed",
             layout="separated",
         )
+
+
+def _author(entry: Any) -> str:
+    """The entry's byline: its author, else the names of its authors (a damaged feed may give
+    an author without a name)."""
+    names = (a.get("name") for a in entry.get("authors") or [])
+    return entry.get("author") or ", ".join(name for name in names if name)
