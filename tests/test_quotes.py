@@ -104,3 +104,42 @@ def test_a_title_names_its_speaker(pipeline):
 def test_quoted_titles_are_not_quotes(pipeline):
     text = "She said it on “Fox News Sunday” last week."
     assert quotes_of(pipeline, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # the cue after the content and a comma, the speaker last
+        ("The new ferry is too slow for the morning crossing, said Tomas Rivera, a harbor pilot.",
+         "The new ferry is too slow for the morning crossing", "Tomas Rivera"),
+        # the parser often ends the sentence at the comma before the cue's subject
+        ("Many of the stallholders were unhappy with the new rents, Ms. Okafor said. She left early.",
+         "Many of the stallholders were unhappy with the new rents", "Okafor"),
+        # a cue between commas inside the content
+        ("A new harbor master, she said, could restore trust in the port.",
+         "A new harbor master, she said, could restore trust in the port", "she"),
+    ],
+)  # fmt: skip
+def test_reported_speech_with_the_cue_after_it(pipeline, text, content, speaker):
+    (q,) = quotes_of(pipeline, text)
+    assert (q.kind, q.text) == ("indirect", content)
+    assert (q.speaker.name or q.speaker.text) == speaker
+
+
+def test_a_subject_before_its_apposition_and_cue_stays_the_speaker(pipeline):
+    text = (
+        "Leonard Moss, director of the Harbor Policy Center, said the ferry plan would cost more."
+    )
+    (q,) = quotes_of(pipeline, text)
+    assert q.speaker.name == "Leonard Moss" and q.text == "the ferry plan would cost more"
+
+
+def test_a_stray_space_before_the_speaker_is_not_the_subject(pipeline):
+    text = "The talks were secret. “They misled us,” said  Ilan Dorsey, a former adviser."
+    (q,) = quotes_of(pipeline, text)
+    assert q.speaker.name == "Ilan Dorsey"
+
+
+def test_a_participle_after_the_cue_is_not_what_was_said(pipeline):
+    text = "“We will reopen the mill,” said Dana Whitfield, gripping the lectern with both hands."
+    assert [q.kind for q in quotes_of(pipeline, text)] == ["direct"]

@@ -23,7 +23,17 @@ _RIGHT = frozenset({"compound", "flat", "flat:name", "nummod", "fixed"})
 
 
 def subject(verb: Any) -> Any | None:
-    return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    """The verb's subject. The parser never saw whitespace in training and sometimes makes a
+    stray space or line break the subject ("said  Yaakov Amidror"): then the word right after
+    the space, or a second subject after a finite verb ("...,” said\nAdrian Mapp"), is the
+    real one."""
+    found = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if not found or not found[0].is_space:
+        return found[0] if found else None
+    word = next((g for g in found[0].children if g.i == found[0].i + 1 and not g.is_punct), None)
+    if word is None and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        word = next((c for c in found[1:] if c.i > verb.i and not c.is_space), None)
+    return word
 
 
 def passive_subject(verb: Any) -> Any | None:

@@ -209,6 +209,9 @@ def _is_cue(tok: Any) -> bool:
 
 def _subject(verb: Any) -> Any | None:
     """The speaker of a cue verb: its subject, the agent of a passive, or its head's subject."""
+    after = _after_comma(verb)
+    if after is not None:
+        return after
     found = subject(verb)
     if found is None and passive_subject(verb) is not None:
         found = prep_object(verb, "by")
@@ -222,6 +225,11 @@ def _subject(verb: Any) -> Any | None:
             return clause.head  # "lawmakers who called for ..."
     if found is not None:
         return found
+    if _inverted(verb) and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        # “...?” asked Mr. Manafort: the name the parser took for an object (not "telling Fox")
+        after = next((c for c in verb.children if c.left_edge.i == verb.i + 1), None)
+        if after is not None and after.pos_ == "PROPN":
+            return after
     head = verb.head
     if head.i == verb.i:
         return None
@@ -233,6 +241,42 @@ def _subject(verb: Any) -> Any | None:
     if verb.dep_.startswith("acl") and head.head.i != head.i:  # "a resolution calling on ..."
         return _subject(head.head)
     return None
+
+
+def _after_comma(verb: Any) -> Any | None:
+    """The speaker of a cue that follows its content and a comma, speaker last: "..., said
+    Michael O'Hanlon, a fellow at ..." (the parser often takes the content's subject for the
+    cue's, or the name for an object)."""
+    doc = verb.doc
+    i = verb.i
+    if i < 5 or i + 1 >= len(doc) or doc[i - 1].text != "," or doc[i + 1].is_punct:
+        return None
+    if doc[i + 1].pos_ == "ADP":  # "X, a fellow at Y, said of RT": a subject before the cue
+        return None
+    if verb.lemma_.lower() not in SPEECH or verb.lemma_.lower() in ASKERS:
+        return None  # "..., telling reporters": a recipient follows, not the speaker
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # "..., saying the city ...": a participle starts what was said
+    name = next((c for c in verb.children if c.left_edge.i == i + 1), None)
+    if name is None or not (
+        name.pos_ in ("PROPN", "NOUN") or name.lower_ in ("he", "she", "they", "we", "i")
+    ):
+        return None
+    # the name ends the sentence or comes before an aside; not "X, a fellow at Y, said the
+    # plan would ..." (a subject before the cue, a clause after it) or "..., said Thursday"
+    end = phrase(name).end
+    if end < len(doc) and doc[end].text not in (",", ".", ";", "(", "—", "–", "--"):
+        return None
+    if any(t.lower_ in TIMES or t.text in MARKS for t in phrase(name)):
+        return None
+    left = subject(verb)
+    if (
+        left is not None
+        and left.i < i
+        and (left.pos_ in ("PROPN", "PRON") or any(c.dep_ == "appos" for c in left.children))
+    ):
+        return None  # "Adam Schiff, a Democrat of California, said the announcement ..."
+    return name
 
 
 def _inverted(verb: Any) -> bool:
@@ -437,6 +481,11 @@ def _reported(tok: Any) -> tuple[int, int] | None:
         return None
     if _inverted(tok):
         return None  # “...,” said Mr. Regalado, who was born in Havana: no clause after the cue
+    if _after_comma(tok) is not None:  # "Turnout was high, said Ms. Gil, with ...": before it
+        words = [t for t in tok.doc[tok.sent.start : tok.i - 1] if not (t.is_punct or t.is_space)]
+        if len(words) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in words):
+            return words[0].idx, words[-1].idx + len(words[-1].text)
+        return None
     if lemma in ASKERS and (asked := _asked(tok)) is not None:
         return asked
     comp = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis") and c.i > tok.i), None)
@@ -460,6 +509,8 @@ def _reported(tok: Any) -> tuple[int, int] | None:
                   and t.dep_ not in ("prt", "compound:prt")), comp)  # fmt: skip
     if first.lower_ == "that" and first.dep_ == "mark" and first.i + 1 < len(tok.doc):
         first = tok.doc[first.i + 1]
+    if comp.tag_ == "VBG" and tok.doc[comp.left_edge.i - 1].text == ",":
+        return None  # "said Biden, clutching the lectern": not what was said
     return first.idx, clause_end(comp)
 
 
@@ -523,6 +574,10 @@ def _before_cue(tok: Any) -> tuple[int, int] | None:
         comma = lead - 1 - (doc[lead - 1].text in MARKS)  # "... sooner,'' said Mr. Jäger"
         if sent.start < comma and doc[comma].text in BREAKS:
             break
+        if lead == sent.start and comma > 0 and doc[comma].text == ",":
+            # the parser ended the sentence at the comma: "Turnout was high, | officials said."
+            sent = doc[comma].sent
+            break
     else:
         return None
     tail = max([tok.i] + [c.right_edge.i for c in tok.rights if c.dep_ in CUE_RIGHT])
@@ -530,7 +585,10 @@ def _before_cue(tok: Any) -> tuple[int, int] | None:
     last = rest[-1].i if rest and doc[tail + 1].text in BREAKS else comma - 1
     words = [t for t in doc[sent.start : last + 1] if not (t.is_punct or t.is_space)]
     clause = [t for t in words if not lead <= t.i <= tail]
-    if len(clause) < 4 or not any(t.dep_ in SUBJECT_DEPS for t in clause):
+    aside = last > tail  # "Turnout, officials said, was high."
+    if len(clause) < 4 or not any(
+        t.dep_ in SUBJECT_DEPS or (aside and t.pos_ in ("VERB", "AUX")) for t in clause
+    ):
         return None
     return words[0].idx, words[-1].idx + len(words[-1].text)
 
