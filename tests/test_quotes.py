@@ -143,3 +143,17 @@ def test_a_stray_space_before_the_speaker_is_not_the_subject(pipeline):
 def test_a_participle_after_the_cue_is_not_what_was_said(pipeline):
     text = "“We will reopen the mill,” said Dana Whitfield, gripping the lectern with both hands."
     assert [q.kind for q in quotes_of(pipeline, text)] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "affiliation"),
+    [
+        ("“Prices keep rising,” one shopkeeper said.", "shopkeeper", None),
+        ("“It is a disgrace,” said a retired teacher.", "retired teacher", None),
+        ("Olm's mayor said the bridge would reopen in May.", "mayor", "Olm"),
+        ("Campaigners said the plan would destroy the valley.", "campaigners", None),
+    ],
+)
+def test_a_described_speaker_has_its_noun_as_role(pipeline, text, role, affiliation):
+    (q,) = quotes_of(pipeline, text)
+    assert (q.speaker.name, q.speaker.role, q.speaker.affiliation) == (None, role, affiliation)

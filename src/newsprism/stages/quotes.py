@@ -650,6 +650,22 @@ def strip_titles(name: str) -> tuple[str, str | None]:
     return " ".join(words), " ".join(titles) or None
 
 
+def _described(tok: Any) -> tuple[str | None, str | None]:
+    """A described speaker's own noun as the role, its owner as the affiliation: "one
+    shopkeeper" -> shopkeeper; "A retired teacher" -> retired teacher; "Olm's mayor" -> mayor,
+    Olm; "the vicar of St Anne's" -> vicar, St Anne's."""
+    if tok.pos_ != "NOUN":
+        return None, None
+    words = [t for t in tok.lefts if t.dep_ in ("compound", "amod")
+             and not any(c.dep_ in ("poss", "nmod:poss") for c in t.children)]  # fmt: skip
+    role = " ".join(t.lower_ if t.is_sent_start and t.pos_ == "NOUN" else t.text
+                    for t in [*words, tok])  # fmt: skip
+    owner = next((c for c in tok.children if c.dep_ in ("poss", "nmod:poss")), None)
+    if owner is None or owner.pos_ == "PRON":
+        owner = prep_object(tok, "of", "at", "for")
+    return role, _affiliation(owner) if owner is not None and owner.pos_ != "PRON" else None
+
+
 def _affiliation(obj: Any) -> str:
     ent = entity_at(obj)
     if ent is not None and ent.label_ in ("ORG", "GROUP", "PLACE"):
@@ -714,6 +730,8 @@ class Quotes:
             named = _antecedent([e for e in before if e.label_ in labels])
         if named is None:  # a described speaker: "one resident, a retired crane operator,"
             role, affiliation, description = profile(tok, span.start, span.end)
+            own_role, owner = _described(tok)
+            role, affiliation = role or own_role, affiliation or owner
             return Speaker(span.text, span.start_char, span.end_char, None, None, role, affiliation,
                            description)  # fmt: skip
         name = _full_name(named, doc)
