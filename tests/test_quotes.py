@@ -157,3 +157,15 @@ def test_a_participle_after_the_cue_is_not_what_was_said(pipeline):
 def test_a_described_speaker_has_its_noun_as_role(pipeline, text, role, affiliation):
     (q,) = quotes_of(pipeline, text)
     assert (q.speaker.name, q.speaker.role, q.speaker.affiliation) == (None, role, affiliation)
+
+
+def test_where_it_was_said_is_not_what_was_said(pipeline):
+    text = "The mayor says on local radio that the ferry is “far too slow” for commuters."
+    (q,) = quotes_of(pipeline, text)
+    assert q.text.startswith("the ferry is “far too slow") and q.speaker.text == "The mayor"
+
+
+def test_a_time_after_the_cue_leaves_the_clause_before_it(pipeline):
+    text = "The harbour plan is a mistake, Greta Holm said Tuesday in Malmo."
+    (q,) = quotes_of(pipeline, text)
+    assert (q.text, q.speaker.name) == ("The harbour plan is a mistake", "Greta Holm")

@@ -499,11 +499,17 @@ def _reported(tok: Any) -> tuple[int, int] | None:
     if comp is None and not any(c.dep_ in PASSIVE_AUX for c in tok.children):
         # "vowed to repeal the law", "asked the bankers to suspend foreclosures"
         comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
+    if comp is not None and (comp.lower_ in TIMES or comp.left_edge.lower_ in TIMES):
+        comp = None  # "Turnout was high, Hollande said Tuesday in Paris": a time, not a clause
     if comp is None:
         return _that_clause(tok) or _object(tok, lemma) or _before_cue(tok)
-    # The clause starts right after the cue (and its recipient: "told reporters"), even where
-    # the parser hung the clause's subject on the cue.
-    skip = {t.i for c in tok.children if c.dep_ in RECIPIENTS or (c.dep_ in ("obj", "dobj") and lemma in ASKERS)
+    # The clause starts right after the cue (and its recipient: "told reporters", and where it
+    # was said: "says on Twitter that"), even where the parser hung the clause's subject on
+    # the cue.
+    skip = {t.i for c in tok.children
+            if c.dep_ in RECIPIENTS or (c.dep_ in ("obj", "dobj") and lemma in ASKERS)
+            or (c.dep_ in ("obl", "obl:tmod", "advmod") and c.right_edge.i < comp.left_edge.i
+                and any(g.dep_ == "case" for g in c.children))
             for t in c.subtree}  # fmt: skip
     first = next((t for t in tok.doc[tok.i + 1 : comp.i + 1] if t.i not in skip and not t.is_punct
                   and t.dep_ not in ("prt", "compound:prt")), comp)  # fmt: skip
@@ -511,7 +517,8 @@ def _reported(tok: Any) -> tuple[int, int] | None:
         first = tok.doc[first.i + 1]
     if comp.tag_ == "VBG" and tok.doc[comp.left_edge.i - 1].text == ",":
         return None  # "said Biden, clutching the lectern": not what was said
-    return first.idx, clause_end(comp)
+    more = [c for c in tok.rights if c.dep_ == "ccomp" and c.i > comp.i]  # "that X, that Y"
+    return first.idx, max(clause_end(c) for c in [comp, *more])
 
 
 def _naming(tok: Any) -> tuple[int, int] | None:
