@@ -12,7 +12,8 @@ How a quote is found and attributed, in order:
    attribution ("“The first part,” she said. “The rest.”") is one quote across it.
 3. Reported speech is a speech verb with a clause as its complement ("X said that ...",
    "..., saying the strike had been ...", "vowed to ...", "asked Obama what ..."), the clause
-   before a cue that follows it ("Turnout was high, officials said."), what "according to X"
+   before a cue that follows it ("Turnout was high, officials said.", "..., said Ms. Gil"), or
+   around a cue set off by commas ("A new manager, he said, could ..."), what "according to X"
    reports, the noun object of some speech verbs ("announced a new ad"), or a call ("called
    on the government to expel ...", "called the deal a disaster"); a clause holding a short
    quoted fragment makes the quote mixed.
@@ -264,10 +265,10 @@ def _after_comma(verb: Any) -> Any | None:
         return None
     # the name ends the sentence or comes before an aside; not "X, a fellow at Y, said the
     # plan would ..." (a subject before the cue, a clause after it) or "..., said Thursday"
-    end = phrase(name).end
-    if end < len(doc) and doc[end].text not in (",", ".", ";", "(", "—", "–", "--"):
+    words = phrase(name)
+    if words.end < len(doc) and doc[words.end].text not in (",", ".", ";", "(", "—", "–", "--"):
         return None
-    if any(t.lower_ in TIMES or t.text in MARKS for t in phrase(name)):
+    if any(t.lower_ in TIMES or t.text in MARKS for t in words):
         return None
     left = subject(verb)
     if (
