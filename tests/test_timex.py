@@ -58,7 +58,13 @@ def test_without_a_publication_date_unknowns_stay_unknown():
 
 
 @pytest.mark.parametrize(
-    "text", ["He is a 52-year-old teacher.", "May I ask?", "It was the 1500 block."]
+    "text",
+    [
+        "He is a 52-year-old teacher.",
+        "May I ask?",
+        "It was the 1500 block.",
+        "The city has two thousand years of history.",
+    ],
 )
 def test_not_time_expressions(text):
     assert [v for v in values(text) if v[1] != "DATE" or v[2] != "1500"] == []
@@ -107,6 +113,12 @@ def test_helpers():
         ("Profit rose in the latest period.", ("the latest period", "DATE", "2019-Q4")),
         ("They met at midday.", ("midday", "TIME", "2020-01-21T12:00")),
         ("Sales slowed over the summer.", ("the summer", "DATE", "2020-SU")),
+        # a month named after 'payable', 'effective', 'through' lies ahead (DCT is January)
+        ("The bank extended loans through November.", ("November", "DATE", "2020-11")),
+        ("The dividend is payable Dec. 2.", ("Dec. 2", "DATE", "2020-12-02")),
+        ("Prices fell in November.", ("November", "DATE", "2019-11")),
+        # a couple is two; 'two thousand years' is no year
+        ("It closed a couple of years ago.", ("a couple of years ago", "DATE", "2018")),
     ],
 )
 def test_timeml_conventions(text, expected):

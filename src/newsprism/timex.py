@@ -35,10 +35,10 @@ NUMBERS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "half a": 0.5, "a half": 0.5,
+    "hundred": 100, "half a": 0.5, "a half": 0.5, "a couple of": 2, "couple of": 2,
 }  # fmt: skip
-VAGUE = {"several", "a few", "few", "some", "many", "the past few", "a couple of", "couple of",
-         "dozens of", "hundreds of", "a number of"}  # fmt: skip
+VAGUE = {"several", "a few", "few", "some", "many", "the past few", "dozens of", "hundreds of",
+         "a number of"}  # fmt: skip
 UNITS = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
     "weekend": "WE", "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
@@ -64,7 +64,11 @@ _NUM_WORD = (
 )
 # the second word of "twenty-four", "two hundred": never "a" ("seven a year ago")
 _NUM_TAIL = "|".join(
-    sorted((re.escape(k) for k in NUMBERS if "a" not in k.split()), key=len, reverse=True)
+    sorted(
+        (re.escape(k) for k in NUMBERS if "a" not in k.split() and "couple" not in k),
+        key=len,
+        reverse=True,
+    )
 )
 _NUM = (
     rf"(?:{_NUM_WORD}(?:[- ](?:{_NUM_TAIL}))?(?:\s+and\s+a\s+half|\s+1/2|½)?|"
@@ -86,6 +90,11 @@ _FUTURE = re.compile(r"\b(?:will|'ll|shall|going to|plans? to|scheduled|expected
                      r"upcoming)\b", re.I)  # fmt: skip
 
 
+# a date named right after these words lies ahead ("payable Jan. 2", "loans through January")
+_AHEAD = re.compile(r"\b(?:payable|effective|through|until|till|by|starting|beginning|due)\s+"
+                    r"(?:on\s+|in\s+)?\Z", re.I)  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Anchor:
     """A point in time at some granularity: the publication date or the current reference."""
@@ -105,6 +114,10 @@ class Context:
         left = max(self.text.rfind(".", 0, start), self.text.rfind("\n", 0, start), start - 80) + 1
         right = self.text.find(".", end, end + 40)
         return bool(_FUTURE.search(self.text[left : right if right > 0 else end + 40]))
+
+    def ahead(self, start: int, end: int) -> bool:
+        """Whether a month named here lies ahead: a future sentence or "payable Jan. 2"."""
+        return bool(_AHEAD.search(self.text, max(0, start - 30), start)) or self.future(start, end)
 
 
 Result = tuple[str, str] | None  # (type, value), or None to drop the match
@@ -239,7 +252,7 @@ def _full_date(m: re.Match[str], ctx: Context) -> Result:
     year = (
         _fix_year(m["year"])
         if m["year"]
-        else _year_of(month, ctx, 0, ctx.future(m.start(), m.end()))
+        else _year_of(month, ctx, 0, ctx.ahead(m.start(), m.end()))
     )
     try:
         d = date(year, month, day) if year else None
@@ -274,7 +287,7 @@ def _month(m: re.Match[str], ctx: Context) -> Result:
     month = MONTHS[m["month"].lower().rstrip(".")]
     rel = (m["rel"] or "").lower()
     direction = -1 if rel in ("last", "this past") else 1 if rel in ("next", "this coming") else 0
-    year = _year_of(month, ctx, direction, ctx.future(m.start(), m.end()))
+    year = _year_of(month, ctx, direction, ctx.ahead(m.start(), m.end()))
     if year is not None and rel == "this":
         year = ctx.dct.year  # type: ignore[union-attr]
     if year is not None and m["yrel"]:
@@ -801,7 +814,8 @@ RULES: list[Rule] = [
             r"\b(?:the\s+year\s+)?(?:(?P<hi>nineteen|eighteen)\s+(?P<lo>(?:twenty|thirty|forty|fifty|sixty|"
             r"seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|"
             r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?P<thousand>two "
-            r"thousand)(?:\s+(?:and\s+)?(?P<rest>one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
+            r"thousand)(?:\s+(?:and\s+)?(?P<rest>one|two|three|four|five|six|seven|eight|nine|ten))?)\b"
+            r"(?![- ](?:years?|days?|people|miles?|dollars?|troops?|men|soldiers)\b)",  # a count
             _I,
         ),
         _spelled_year,
