@@ -117,6 +117,11 @@ def test_helpers():
         ("The bank extended loans through November.", ("November", "DATE", "2020-11")),
         ("The dividend is payable Dec. 2.", ("Dec. 2", "DATE", "2020-12-02")),
         ("Prices fell in November.", ("November", "DATE", "2019-11")),
+        # 'the previous Friday' is the Friday before the day the story is on
+        (
+            "On Jan. 15 the board met; it had met the previous Friday.",
+            ("the previous Friday", "DATE", "2020-01-10"),
+        ),
         # a couple is two; 'two thousand years' is no year
         ("It closed a couple of years ago.", ("a couple of years ago", "DATE", "2018")),
     ],

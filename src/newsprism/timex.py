@@ -334,6 +334,8 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result:
     if ctx.dct is None:
         return "DATE", f"XXXX-WXX-{target + 1}"
     base = ctx.dct
+    if rel in ("the previous", "the following") and ctx.ref.day is not None:
+        base, rel = ctx.ref.day, "last" if rel == "the previous" else "next"  # the story's day
     delta = target - base.weekday()
     # News names yesterday by its weekday ("said Monday" in a Tuesday story) but the day after
     # publication is the coming one: "the vote is on Wednesday" in a Tuesday story.
@@ -691,7 +693,8 @@ RULES: list[Rule] = [
     ),  # fmt: skip
     (
         re.compile(
-            rf"\b(?:(?P<rel>last|next|this|on|this past|this coming)\s+)?(?P<weekday>{_WEEKDAY})"
+            rf"\b(?:(?P<rel>last|next|this|on|this past|this coming|the previous|the following)\s+)?"
+            rf"(?P<weekday>{_WEEKDAY})"
             rf"(?:\s+(?P<part>{_PART}))?\b(?!,?\s+{_MONTH}\s+\d)"
         ),
         _weekday,
