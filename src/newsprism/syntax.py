@@ -66,11 +66,18 @@ def prep_object(tok: Any, *words: str) -> Any | None:
 
 
 def entity_at(tok: Any) -> Any | None:
-    """The named entity a token is part of, if any."""
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    """The named entity a token is part of, if any (read from the IOB tags: ``doc.ents``
+    builds every entity span anew at each access)."""
+    from spacy.tokens import Span
+
+    if tok.ent_iob_ not in ("B", "I"):
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
 
 
 def phrase(tok: Any) -> Any:

@@ -102,6 +102,19 @@ def initials(name: str) -> str:
     return "".join(w[0].upper() for w in words if w and w.lower() not in STOP and w[0].isalpha())
 
 
+def _first_words(names: list[str]) -> frozenset[str]:
+    """Every way a name's first token can read, however the tokenizer splits it at
+    punctuation: "al-Qaeda" -> {"al-Qaeda", "al", "al-"}, "U.S." -> {"U.S.", "U", "U."}."""
+    out: set[str] = set()
+    for name in names:
+        first = name.split()[0] if name.split() else ""
+        out.add(first)
+        for k, ch in enumerate(first):
+            if k and not ch.isalnum():
+                out.update((first[:k], first[: k + 1]))
+    return frozenset(out)
+
+
 @dataclass(slots=True)
 class Span:
     """A mention found in one field, before merging."""
@@ -131,6 +144,7 @@ class Entities:
         self.plurals = _plurals()
         self.gaz = gazetteer()
         self.max_tokens = max(len(a.split()) for a in self.aliases) + 1
+        self.starts = _first_words([*self.aliases, *self.demonyms])
 
     def __call__(self, analysis: Analysis) -> Analysis:
         art = analysis.article
@@ -162,18 +176,20 @@ class Entities:
         starts = [t.idx for t in doc]
         full = doc.text  # Doc.text builds the string anew at each access
         for i in range(n):  # alias table, demonyms, known names; longest first
-            for j in range(min(n, i + self.max_tokens), i, -1):
+            # a name starts with a capital or with the first word of a name the tables know
+            can_start = field != "body" or words[i][:1].isupper() or words[i] in self.starts
+            for j in range(min(n, i + self.max_tokens), i, -1) if can_start else ():
                 text = full[starts[i] : starts[j - 1] + len(words[j - 1])]
                 hit = self._lookup(text, field, known, words[i:j])
                 if hit and not self._other_country(words, i, hit[1]):
                     claim(i, j, self._span(doc, i, j, field, *hit))
                     break
             else:
-                head, dash, _ = doc[i].text.partition("-")  # "US-led", "Iran-backed"
+                head, dash, _ = words[i].partition("-")  # "US-led", "Iran-backed"
                 hit = self._lookup(head, field, known) if dash and head else None
                 if hit and not taken[i]:
                     taken[i] = True
-                    spans.append(Span(head, doc[i].idx, doc[i].idx + len(head), field, *hit))
+                    spans.append(Span(head, starts[i], starts[i] + len(head), field, *hit))
         for ent in getattr(doc, "ents", ()):
             label = NER_LABELS.get(ent.label_)
             if label:
@@ -193,7 +209,7 @@ class Entities:
             if s.type == "SURNAME?":
                 s.type = "PERSON"
         spans.sort(key=lambda s: s.start)
-        return self._acronyms(doc.text, spans, field)
+        return self._acronyms(full, spans, field)
 
     def _other_country(self, words: Sequence[str], i: int, canonical: str | None) -> bool:
         """Whether a country's institution ("Senate" -> "United States Senate") is named with

@@ -325,8 +325,9 @@ def _according_content(tok: Any) -> tuple[int, int] | None:
     return part[0].idx, part[-1].idx + len(part[-1].text)
 
 
-def _cue_for(doc: Any, start: int, end: int) -> tuple[Any, Any] | None:
-    """The cue and speaker of a direct quote: a speech verb in its sentences, outside the marks."""
+def _cue_for(doc: Any, text: str, start: int, end: int) -> tuple[Any, Any] | None:
+    """The cue and speaker of a direct quote: a speech verb in its sentences, outside the marks.
+    ``text`` is ``doc.text``, which spaCy builds anew at each access."""
     sents = [s for s in doc.sents if s.start_char < end + 2 and start - 2 < s.end_char]
     if not sents:
         return None
@@ -342,7 +343,7 @@ def _cue_for(doc: Any, start: int, end: int) -> tuple[Any, Any] | None:
         if found:
             return found
     # "He told reporters:" and then the quote, in the same paragraph or the next one
-    before = doc.text[:start].rstrip(" \n\t“\"‘«'")
+    before = text[:start].rstrip(" \n\t“\"‘«'")
     if before.endswith(":"):
         intro = [s for s in doc.sents if s.start_char < len(before) <= s.end_char + 1]
         for tok in intro[-1] if intro else []:
@@ -360,7 +361,7 @@ def find(doc: Any) -> list[Found]:
     chain_speaker: dict[int, Found] = {}
     for start, end, chain in direct_spans(text):
         words = len(text[start:end].split())
-        cue = _cue_for(doc, start, end)
+        cue = _cue_for(doc, text, start, end)
         if cue and text[start:end].rstrip("'’").endswith((",", ".", "!", "?")):
             words = max(words, MIN_WORDS)  # a one-word answer: “No,” she said.
         if not cue and words >= 4 and text[start:end].rstrip("'’").endswith((",", ".", "!", "?")):
@@ -685,7 +686,9 @@ def _affiliation(obj: Any) -> str:
 
 
 def _span_text(tok: Any) -> str:
-    return tok.doc.text[tok.left_edge.idx : clause_end(tok)].strip(" ,")
+    left = tok.left_edge
+    subtree = tok.doc[left.i : tok.right_edge.i + 1].text  # not doc.text: built at each access
+    return subtree[: clause_end(tok) - left.idx].strip(" ,")
 
 
 def _cue_text(q: Found, text: str) -> str | None:
@@ -714,11 +717,12 @@ class Quotes:
         found = find(doc)
         inside = [(q.start, q.end) for q in found if q.kind == "direct"]
         people = self._people(doc, analysis, inside)
+        text = doc.text  # built anew at each access: once here
         quotes = []
         for q in found:
             speaker = self._speaker(q, doc, analysis, people) if q.speaker is not None else None
-            cue = _cue_text(q, doc.text)
-            quotes.append(Quote(doc.text[q.start : q.end], q.start, q.end, q.kind, cue, speaker))
+            cue = _cue_text(q, text)
+            quotes.append(Quote(text[q.start : q.end], q.start, q.end, q.kind, cue, speaker))
         return replace(analysis, quotes=tuple(quotes))
 
     @staticmethod
