@@ -69,7 +69,9 @@ def _gold(sents_iter) -> tuple[list[list[str]], Spans]:
 
 def _predict(model: str, docs: list[list[str]]) -> Spans:
     nlp = load(model)
-    keep = {"ner"}
+    # the NER, and a shared tok2vec when the NER listens to one (training/configs/ner_shared.cfg)
+    keep = {"ner"} | {name for name, pipe in nlp.pipeline
+                      if "ner" in getattr(pipe, "listening_components", ())}  # fmt: skip
     disable = [name for name in nlp.pipe_names if name not in keep]
     inputs = [Doc(nlp.vocab, words=words) for words in docs]
     spans: Spans = set()

@@ -17,7 +17,8 @@ import spacy
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-import newsprism.tokenizer  # noqa: E402,F401  (registers the tokenizer named in the configs)
+sys.path.insert(0, str(ROOT / "training"))
+import callbacks  # noqa: E402,F401  (registers the tokenizer and the hooks the configs name)
 
 WORK = ROOT / "training" / "work"
 

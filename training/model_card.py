@@ -156,13 +156,26 @@ Parsing and tagging, EWT dev ({parse["words"]:,} words):
   UNER and cost CoNLL; contextual embeddings would help both.
 * **NER on CoNLL++.** A wider NER tok2vec (width 128, 10,000 steps) gained only +0.001 F1
   (0.8981) at a speed cost, so the shipped NER uses width 96.
+* **Pretraining, tried and not shipped.** `spacy pretrain` (characters objective, one pass
+  over 4,000 AllSides articles, ~4.4 M tokens, 35 minutes on one core; `make models-pretrain`,
+  then `make models INIT_TOK2VEC=training/work/pretrain/model0.bin`) as the start of both
+  tok2vecs moved EWT dev UAS 0.835 -> 0.839, LAS 0.802 -> 0.805, sentence boundary F 0.889 ->
+  0.894 (POS unchanged) and left NER where it was (CoNLL++ 0.897 -> 0.896, UNER 0.674 ->
+  0.669). Downstream the new parser read quotes worse (PolNeAR F1 at 30% 0.885 -> 0.880, at
+  80% 0.768 -> 0.759; speakers on the team's articles 0.836 -> 0.784), so the models stay as
+  they were. A longer pretraining run (the whole 23 M-token corpus, several passes) is the
+  next thing to try, with the quote rules checked against the new parse.
+* **One shared tok2vec, tried.** The NER trained as a listener on the core's frozen tok2vec
+  (`training/configs/ner_shared.cfg`, commands at its top) would drop the NER's own tok2vec (about a
+  third of the model pass) but reached only CoNLL++ F1 0.687 and UNER 0.548: features learnt
+  for tagging and parsing EWT do not carry names.
 * **Speed.** Three neural parts cost most: the shared tok2vec, the parser and the NER (with
   its own tok2vec). The parser uses hidden width 128, maxout 3, the more accurate of the two
   sizes tried: width 64, maxout 2 ran at ~10,900 words/s but cost UAS 0.004, LAS 0.006 and
   sentence F 0.009 here, and more downstream (PolNeAR quote F1 at 80% overlap 0.553 -> 0.532,
   speakers on the team's articles 0.786 -> 0.733), so newsprism keeps the wider parser and
   misses the 10,000 words/s target by a few percent. Sharing one tok2vec between parser and
-  NER would buy ~30% at a cost in NER F1.
+  NER would buy ~30% at the cost in NER F1 measured above.
 
 ## Speed
 
