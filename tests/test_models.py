@@ -119,3 +119,30 @@ def test_tags_parse_and_lemmas(nlp):
     assert doc[2].dep_ == "ROOT"
     assert doc[1].head.i == 2
     assert doc[1].lemma_ == "lawmaker" and doc[2].lemma_ == "vote"
+
+
+def test_speed_up_changes_no_prediction(nlp):
+    """OpenBLAS matrix products and the word-vector cache give the same parse as spaCy's defaults."""
+    from newsprism.models import WordVectorCache
+
+    assert isinstance(nlp.vocab.vectors, WordVectorCache)
+    text = SEED.read_text(encoding="utf8")
+    plain = spacy.load(model_path())  # BLIS products, floret hashing on every lookup
+    assert not isinstance(plain.vocab.vectors, WordVectorCache)
+
+    def analysis(doc):
+        return [(t.tag_, str(t.morph), t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in doc]
+
+    assert analysis(nlp(text)) == analysis(plain(text))
+    assert analysis(nlp(text)) == analysis(plain(text))  # again, with the cache warm
+
+
+def test_word_vector_cache_matches_the_table_when_full(nlp):
+    from newsprism.models import WordVectorCache
+
+    table = nlp.vocab.vectors.table
+    cache = WordVectorCache(table, capacity=4)
+    keys = [nlp.vocab.strings.add(w) for w in "the parliament voted to expel the troops".split()]
+    for batch in (keys[:3], keys[:3], keys[2:5], keys):  # hits, misses, a refill, too many
+        assert (cache.get_batch(batch) == table.get_batch(batch)).all()
+    assert len(cache.rows) <= 4

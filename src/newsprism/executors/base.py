@@ -8,6 +8,8 @@ Stages never import this package: logic does not know how it is scaled.
 from __future__ import annotations
 
 import hashlib
+import os
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
@@ -58,6 +60,22 @@ class PipelineSpec:
         """Stage names and versions: results made by another pipeline are not reused."""
         names = [_stage_name(s) for s in self.stages]
         return hashlib.sha256(" ".join(names).encode()).hexdigest()[:12]
+
+
+def share_cores(threads: int) -> None:
+    """Cap this worker's math threads (OpenBLAS, OpenMP, torch) at its share of the cores.
+
+    Each library starts a thread per core by default; two workers on two cores would run four
+    threads that take turns. Environment variables reach libraries loaded later, threadpoolctl
+    the ones already loaded.
+    """
+    from threadpoolctl import threadpool_limits
+
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[var] = str(threads)
+    threadpool_limits(threads)
+    if "torch" in sys.modules:
+        sys.modules["torch"].set_num_threads(threads)
 
 
 def _stage_name(stage: str | Stage) -> str:

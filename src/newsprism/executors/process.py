@@ -19,13 +19,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from ..pipeline import Pipeline
 from ..records import Analysis, Article
-from .base import Batch, PipelineSpec
+from .base import Batch, PipelineSpec, share_cores
 
 _pipeline: Pipeline | None = None  # one per worker process, built by _start
 
 
-def _start(spec: PipelineSpec) -> None:
+def _start(spec: PipelineSpec, threads: int) -> None:
     global _pipeline
+    share_cores(threads)
     _pipeline = spec.build()
     parent = os.getppid()
     threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
@@ -55,7 +56,7 @@ class ProcessExecutor:
             self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start,
-            initargs=(self.spec,),
+            initargs=(self.spec, max(1, (os.cpu_count() or 1) // self.workers)),
         )
         return self
 
