@@ -90,9 +90,9 @@ class PeakRss:
             self.peak = max(self.peak, total)
 
 
-def sample(n: int, folder: Path) -> tuple[Path, int]:
+def sample(n: int, folder: Path, name: str = "sample") -> tuple[Path, int]:
     """The first n AllSides articles as a JSONL file, and their word count."""
-    path = folder / "sample.jsonl"
+    path = folder / f"{name}.jsonl"
     words = 0
     with gzip.open(ALLSIDES, "rt", encoding="utf-8") as src, open(path, "w") as dst:
         for line in itertools.islice(src, n):
@@ -147,10 +147,14 @@ def main() -> None:
         if not args.no_ray:
             start_ray(w)
             runs.append(measure(f"ray, {w} workers", path, folder, spec, ExecutorOptions("ray", w)))
-    report(runs, words, local.timings, stages)
+        # a pool worker's start (spawn, imports, models) is paid once per run, not per article
+        one, _ = sample(1, folder, "one")
+        start = measure("pool start-up", one, folder, spec, ExecutorOptions("process", 1))
+    report(runs, words, local.timings, stages, start.seconds)
 
 
-def report(runs: list[Run], words: int, timings: dict[str, float], stages: tuple[str, ...]) -> None:
+def report(runs: list[Run], words: int, timings: dict[str, float], stages: tuple[str, ...],
+           start_up: float) -> None:  # fmt: skip
     n = runs[0].articles
     print(f"{n:,} AllSides articles, {words / n:,.0f} words each; stages {', '.join(stages)}; "
           f"{os.cpu_count()} cores\n")  # fmt: skip
@@ -164,6 +168,9 @@ def report(runs: list[Run], words: int, timings: dict[str, float], stages: tuple
     one, many = runs[1], runs[2]
     print(f"\nscaling 1 -> {many.cores} workers: {one.seconds / many.seconds:.2f}x "
           f"(ideal {many.cores}x; efficiency {one.seconds / many.seconds / many.cores:.0%})")  # fmt: skip
+    steady = (one.seconds - start_up) / (many.seconds - start_up)
+    print(f"pool start-up (one worker, one article): {start_up:.1f} s; without it, "
+          f"1 -> {many.cores} workers: {steady:.2f}x, {n / (many.seconds - start_up):.1f} articles/s")  # fmt: skip
     if len(runs) > 3:
         print(f"ray / process pool, {many.cores} workers: {many.seconds / runs[3].seconds:.2f}x")
     total = sum(timings.values())

