@@ -135,21 +135,25 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         path, words = sample(args.n, folder)
-        local = TimedPipeline(stages, timeout_s=30)
-        local.timings = {}
+        # the pools first, while this process holds no models: their RSS is what a user's is
         runs = [
-            measure("in-process", path, folder, local, ExecutorOptions("local")),
             measure("process pool, 1 worker", path, folder, spec, ExecutorOptions("process", 1)),
             measure(
                 f"process pool, {w} workers", path, folder, spec, ExecutorOptions("process", w)
             ),
         ]
-        if not args.no_ray:
-            start_ray(w)
-            runs.append(measure(f"ray, {w} workers", path, folder, spec, ExecutorOptions("ray", w)))
         # a pool worker's start (spawn, imports, models) is paid once per run, not per article
         one, _ = sample(1, folder, "one")
         start = measure("pool start-up", one, folder, spec, ExecutorOptions("process", 1))
+        if not args.no_ray:
+            start_ray(w)
+            runs.append(measure(f"ray, {w} workers", path, folder, spec, ExecutorOptions("ray", w)))
+            import ray
+
+            ray.shutdown()  # its daemons are children of this process: not in the next RSS
+        local = TimedPipeline(stages, timeout_s=30)  # models load here, before the clock starts
+        local.timings = {}
+        runs.insert(0, measure("in-process", path, folder, local, ExecutorOptions("local")))
     report(runs, words, local.timings, stages, start.seconds)
 
 

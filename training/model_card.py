@@ -60,7 +60,10 @@ def main() -> None:
         f"{bench['articles']} AllSides articles ({bench['words']:,} words), one thread: blank spaCy "
         f"tokenizer {bench['blank_tokenizer_wps']:,} words/s, news tokenizer "
         f"{bench['news_tokenizer_wps']:,} words/s, full pipeline {bench['full_pipeline_wps']:,} "
-        "words/s."
+        f"words/s ({bench['blank_tokenizer_wps'] / bench['full_pipeline_wps']:.0f}x slower than "
+        "the blank tokenizer); the same pipeline as plain `spacy.load` gives it, without "
+        f"`newsprism.models.speed_up`: {bench.get('spacy_default_wps', 0):,} words/s "
+        f"({bench['full_pipeline_wps'] / max(bench.get('spacy_default_wps', 0), 1):.2f}x)."
         if bench
         else "(run `make models-bench`)"
     )
@@ -170,12 +173,19 @@ Parsing and tagging, EWT dev ({parse["words"]:,} words):
   third of the model pass) but reached only CoNLL++ F1 0.687 and UNER 0.548: features learnt
   for tagging and parsing EWT do not carry names.
 * **Speed.** Three neural parts cost most: the shared tok2vec, the parser and the NER (with
-  its own tok2vec). The parser uses hidden width 128, maxout 3, the more accurate of the two
-  sizes tried: width 64, maxout 2 ran at ~10,900 words/s but cost UAS 0.004, LAS 0.006 and
-  sentence F 0.009 here, and more downstream (PolNeAR quote F1 at 80% overlap 0.553 -> 0.532,
-  speakers on the team's articles 0.786 -> 0.733), so newsprism keeps the wider parser and
-  misses the 10,000 words/s target by a few percent. Sharing one tok2vec between parser and
-  NER would buy ~30% at the cost in NER F1 measured above.
+  its own tok2vec). thinc multiplies matrices with BLIS, whose wheel runs its generic
+  reference kernels on the team's AMD EPYC machines (24 GFLOP/s on one core against numpy's
+  OpenBLAS at 61), so `newsprism.models.speed_up` (applied by `load()`) sends the model's
+  products through numpy and computes each word's floret vector once; the predictions are
+  identical (tests/test_models.py) and the benchmark below times both pipelines in one run.
+  What is left is mostly the parser's and the NER's transition loops, compiled code inside
+  spaCy that still calls BLIS for its small per-step products. The parser uses hidden width
+  128, maxout 3, the more accurate of the two sizes tried: width 64, maxout 2 cost UAS 0.004,
+  LAS 0.006 and sentence F 0.009 here, and more downstream (PolNeAR quote F1 at 80% overlap
+  0.553 -> 0.532, speakers on the team's articles 0.786 -> 0.733). Sharing one tok2vec
+  between parser and NER would buy ~30% at the cost in NER F1 measured above. The words/s
+  figure depends on the machine (the blank tokenizer's rate in the same run gives the scale:
+  sessions here have seen it vary threefold).
 
 ## Speed
 

@@ -260,7 +260,7 @@ class Gazetteer:
                 rows.append(astuple(c))
             return number[c]
 
-        index = {k: [row(c) for c in v] for k, v in self.index.items()}
+        index = {k: [row(c) for c in self._entries(k) or ()] for k in self.index}
         return {"index": index, "rows": rows, "countries": self.countries, "admin1": self.admin1}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
