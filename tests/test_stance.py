@@ -230,3 +230,19 @@ def test_corpus_sides(tmp_path):
     assert {(r["month"], r["side"], r["quotes"]) for r in result.timeline} == {
         ("2020-01", "against", 1), ("2020-01", "for", 1), ("2020-02", "for", 1)
     }  # fmt: skip
+
+
+def test_minilm_matches_sentence_transformers():
+    """tests/data/minilm_reference.json: all-MiniLM-L6-v2 embeddings from sentence-transformers
+    6.2.0 (``encode(texts, normalize_embeddings=True)``), which newsprism no longer imports."""
+    import json
+    from pathlib import Path
+
+    import numpy as np
+
+    from newsprism.minilm import MiniLM
+
+    ref = json.loads((Path(__file__).parent / "data" / "minilm_reference.json").read_text())
+    got = MiniLM().encode(ref["texts"], batch_size=2)  # batches of mixed lengths: padding
+    assert got.shape == (len(ref["texts"]), 384)
+    assert np.abs(got - np.asarray(ref["vectors"], dtype=np.float32)).max() < 1e-5

