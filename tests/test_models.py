@@ -146,3 +146,14 @@ def test_word_vector_cache_matches_the_table_when_full(nlp):
     for batch in (keys[:3], keys[:3], keys[2:5], keys):  # hits, misses, a refill, too many
         assert (cache.get_batch(batch) == table.get_batch(batch)).all()
     assert len(cache.rows) <= 4
+
+
+def test_parse_remembers_its_text(nlp):
+    from newsprism.stages.parse import parse
+    from newsprism.syntax import doc_text
+
+    text = "First paragraph, said Ahmed.\n\n  Second one.\n\nThird\n"
+    doc = parse(nlp, text)
+    assert doc_text(doc) == doc.text == text
+    standalone = nlp("A quote parsed alone.")
+    assert doc_text(standalone) == "A quote parsed alone."

@@ -107,3 +107,19 @@ def clause_end(tok: Any) -> int:
     while (edge.is_punct or edge.is_space) and edge.i > tok.i:
         edge = edge.doc[edge.i - 1]
     return int(edge.idx + len(edge.text))
+
+
+_TEXT = "newsprism.text"
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token's text anew at each access."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return str(text)
+
+
+def remember_text(doc: Any, text: str) -> None:
+    """Record the text a Doc was made from, so that ``doc_text`` never has to build it."""
+    doc.user_data[_TEXT] = text

@@ -34,6 +34,7 @@ from typing import Any
 
 from ..geo import demonyms, gazetteer
 from ..records import Analysis, Entity, Mention
+from ..syntax import doc_text
 
 DEFAULT_ALIASES = Path(__file__).resolve().parent.parent / "data" / "aliases.tsv"
 MAX_ALIAS_TOKENS = 8
@@ -174,7 +175,7 @@ class Entities:
         # plain strings, not Span objects: this loop looks up every token window
         words = [t.text for t in doc]
         starts = [t.idx for t in doc]
-        full = doc.text  # Doc.text builds the string anew at each access
+        full = doc_text(doc)
         for i in range(n):  # alias table, demonyms, known names; longest first
             # a name starts with a capital or with the first word of a name the tables know
             can_start = field != "body" or words[i][:1].isupper() or words[i] in self.starts
@@ -464,7 +465,7 @@ def link_references(doc: Any, entities: list[Entity]) -> list[Entity]:
     """
     from .quotes import direct_spans  # the quotes stage's own reading of quotation marks
 
-    text = doc.text
+    text = doc_text(doc)
     quoted = [(a, b) for a, b, _ in direct_spans(text)]
     named = sorted(
         (m.start, m.end, k) for k, e in enumerate(entities) for m in e.mentions

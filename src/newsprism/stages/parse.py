@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..records import Analysis
+from ..syntax import remember_text
 
 MAX_CHARS = 200_000  # a longer body is parsed up to here (spaCy's cost grows with length)
 _PARAGRAPH = re.compile(r".+?(?:\n\s*\n|$)", re.S)
@@ -25,9 +26,12 @@ def parse(nlp: Any, text: str) -> Any:
 
     parts = [m.group() for m in _PARAGRAPH.finditer(text) if m.group()]
     if len(parts) <= 1:
-        return nlp(text)
-    doc = Doc.from_docs(list(nlp.pipe(parts)), ensure_whitespace=False)
-    assert doc.text == text
+        doc = nlp(text)
+    else:
+        doc = Doc.from_docs(list(nlp.pipe(parts)), ensure_whitespace=False)
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    assert end == len(text), "the parse does not cover the text it was made from"
+    remember_text(doc, text)  # later stages read doc_text(doc) instead of rebuilding it
     return doc
 
 

@@ -35,6 +35,7 @@ from ..syntax import (
     OBJECTS,
     RECIPIENTS,
     clause_end,
+    doc_text,
     entity_at,
     passive_subject,
     phrase,
@@ -327,7 +328,7 @@ def _according_content(tok: Any) -> tuple[int, int] | None:
 
 def _cue_for(doc: Any, text: str, start: int, end: int) -> tuple[Any, Any] | None:
     """The cue and speaker of a direct quote: a speech verb in its sentences, outside the marks.
-    ``text`` is ``doc.text``, which spaCy builds anew at each access."""
+    ``text`` is the article text (``doc_text(doc)``)."""
     sents = [s for s in doc.sents if s.start_char < end + 2 and start - 2 < s.end_char]
     if not sents:
         return None
@@ -354,7 +355,7 @@ def _cue_for(doc: Any, text: str, start: int, end: int) -> tuple[Any, Any] | Non
 
 def find(doc: Any) -> list[Found]:
     """Direct, indirect and mixed quotes of a parsed body, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[Found] = []
     fragments: list[tuple[int, int]] = []
     last: Found | None = None
@@ -717,7 +718,7 @@ class Quotes:
         found = find(doc)
         inside = [(q.start, q.end) for q in found if q.kind == "direct"]
         people = self._people(doc, analysis, inside)
-        text = doc.text  # built anew at each access: once here
+        text = doc_text(doc)
         quotes = []
         for q in found:
             speaker = self._speaker(q, doc, analysis, people) if q.speaker is not None else None

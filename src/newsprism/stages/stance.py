@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from ..records import STANCE_LABELS, Analysis, Issue, Quote, Stance
+from ..syntax import doc_text
 
 _PROPOSAL = re.compile(
     r"\b(?:call|plan|bid|push|move|vote|bill|proposal|decision|order|pledge|campaign|effort|"
@@ -306,7 +307,7 @@ def _head(text: str) -> str:
 def _spans(quotes: tuple[Quote, ...], doc: Any) -> list[Any]:
     """Each quote's tokens: its span of the article's parse, else its own text parsed alone."""
     spans: list[Any] = []
-    text = doc.text if doc is not None else ""  # built anew at each access: once here
+    text = doc_text(doc) if doc is not None else ""
     for q in quotes:
         span = None
         if doc is not None and q.end > q.start and text[q.start : q.end] == q.text:
