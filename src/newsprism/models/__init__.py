@@ -9,6 +9,7 @@ with data, licences, label mapping and dev scores; ``training/`` rebuilds them.
 from __future__ import annotations
 
 import functools
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -98,10 +99,14 @@ class WordVectorCache:
         self.table = table
         self.capacity = capacity
         self.rows: dict[int, int] = {}
+        self.lock = threading.Lock()
         self.cache = numpy.empty((capacity, table.shape[1]), dtype="float32")
 
     def get_batch(self, keys: Any) -> Any:
-        keys = [int(k) for k in keys]
+        with self.lock:  # a pipeline shared by threads shares this table
+            return self._get_batch([int(k) for k in keys])
+
+    def _get_batch(self, keys: list[int]) -> Any:
         rows = self.rows
         new = list(dict.fromkeys(k for k in keys if k not in rows))
         if len(rows) + len(new) > self.capacity:  # full: start afresh with this batch's words
