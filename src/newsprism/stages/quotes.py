@@ -326,9 +326,8 @@ def _according_content(tok: Any) -> tuple[int, int] | None:
     return part[0].idx, part[-1].idx + len(part[-1].text)
 
 
-def _cue_for(doc: Any, text: str, start: int, end: int) -> tuple[Any, Any] | None:
-    """The cue and speaker of a direct quote: a speech verb in its sentences, outside the marks.
-    ``text`` is the article text (``doc_text(doc)``)."""
+def _cue_for(doc: Any, start: int, end: int) -> tuple[Any, Any] | None:
+    """The cue and speaker of a direct quote: a speech verb in its sentences, outside the marks."""
     sents = [s for s in doc.sents if s.start_char < end + 2 and start - 2 < s.end_char]
     if not sents:
         return None
@@ -344,7 +343,7 @@ def _cue_for(doc: Any, text: str, start: int, end: int) -> tuple[Any, Any] | Non
         if found:
             return found
     # "He told reporters:" and then the quote, in the same paragraph or the next one
-    before = text[:start].rstrip(" \n\t“\"‘«'")
+    before = doc_text(doc)[:start].rstrip(" \n\t“\"‘«'")
     if before.endswith(":"):
         intro = [s for s in doc.sents if s.start_char < len(before) <= s.end_char + 1]
         for tok in intro[-1] if intro else []:
@@ -362,7 +361,7 @@ def find(doc: Any) -> list[Found]:
     chain_speaker: dict[int, Found] = {}
     for start, end, chain in direct_spans(text):
         words = len(text[start:end].split())
-        cue = _cue_for(doc, text, start, end)
+        cue = _cue_for(doc, start, end)
         if cue and text[start:end].rstrip("'’").endswith((",", ".", "!", "?")):
             words = max(words, MIN_WORDS)  # a one-word answer: “No,” she said.
         if not cue and words >= 4 and text[start:end].rstrip("'’").endswith((",", ".", "!", "?")):
@@ -687,9 +686,7 @@ def _affiliation(obj: Any) -> str:
 
 
 def _span_text(tok: Any) -> str:
-    left = tok.left_edge
-    subtree = tok.doc[left.i : tok.right_edge.i + 1].text  # not doc.text: built at each access
-    return subtree[: clause_end(tok) - left.idx].strip(" ,")
+    return doc_text(tok.doc)[tok.left_edge.idx : clause_end(tok)].strip(" ,")
 
 
 def _cue_text(q: Found, text: str) -> str | None:
