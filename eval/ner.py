@@ -122,7 +122,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default="news")
     args = ap.parse_args()
-    report("ner", {"model": args.model, **evaluate(args.model)},
+    name = "ner" if args.model == "news" else f"ner@{args.model}"
+    report(name, {"model": args.model, **evaluate(args.model)},
            f"python -m eval.ner --model {args.model}")  # fmt: skip
 
 

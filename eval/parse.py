@@ -100,7 +100,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default="news")
     args = ap.parse_args()
-    report("parse", {"model": args.model, **evaluate(args.model)},
+    name = "parse" if args.model == "news" else f"parse@{args.model}"
+    report(name, {"model": args.model, **evaluate(args.model)},
            f"python -m eval.parse --model {args.model}")  # fmt: skip
 
 

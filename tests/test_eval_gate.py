@@ -1,7 +1,8 @@
 """Quality is gated: each evaluation must stay at or above its pinned floors.
 
 Floors live in eval/floors/<name>.json and are raised, never silently lowered, when a
-stage improves; eval/results/<name>.json holds the figures last measured.
+stage improves; eval/results/<name>.json holds the figures last measured. A file named
+<name>@<model>.json gates the evaluation of another shipped pipeline (``evaluate(model)``).
 """
 
 import importlib
@@ -17,8 +18,9 @@ FLOORS = sorted((REPO / "eval" / "floors").glob("*.json"))
 @pytest.mark.skipif(not (SHARED / "data").exists(), reason="needs ../shared/data")
 @pytest.mark.parametrize("floors", FLOORS, ids=lambda p: p.stem)
 def test_scores_stay_above_floors(floors):
-    module = importlib.import_module(f"eval.{floors.stem}")
-    scores = module.evaluate()
+    name, _, model = floors.stem.partition("@")
+    module = importlib.import_module(f"eval.{name}")
+    scores = module.evaluate(model) if model else module.evaluate()
     below = {
         metric: (scores.get(metric), floor)
         for metric, floor in json.loads(floors.read_text()).items()

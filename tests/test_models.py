@@ -157,3 +157,15 @@ def test_parse_remembers_its_text(nlp):
     assert doc_text(doc) == doc.text == text
     standalone = nlp("A quote parsed alone.")
     assert doc_text(standalone) == "A quote parsed alone."
+
+
+def test_the_model_setting_chooses_the_pipeline(monkeypatch):
+    from newsprism.config import Settings
+    from newsprism.models import default_name
+
+    monkeypatch.setenv("NEWSPRISM_MODEL", "")  # restored afterwards, whatever apply() sets
+    assert default_name() == "news"
+    with pytest.raises(ModelNotFoundError, match="no-such-model"):
+        Settings(model="no-such-model")
+    Settings(model="news").apply()
+    assert default_name() == "news" and load() is load("news")

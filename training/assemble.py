@@ -1,6 +1,6 @@
 """Combine the trained core and NER pipelines into the shipped ``news`` pipeline.
 
-Usage: python training/assemble.py [--core DIR] [--ner DIR] [--out DIR]
+Usage: python training/assemble.py [--core DIR] [--ner DIR] [--out DIR] [--name NAME]
 Takes tok2vec/tagger/morphologizer/parser from the core model-best, adds a lookup lemmatizer
 whose tables are copied from spacy-lookups-data into the model (so loading needs no network and
 not even that package), and sources the NER (which has its own tok2vec) from the NER model-best.
@@ -28,6 +28,7 @@ def main() -> None:
     ap.add_argument("--core", type=Path, default=WORK / "core" / "model-best")
     ap.add_argument("--ner", type=Path, default=WORK / "ner" / "model-best")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "newsprism" / "models" / "news")
+    ap.add_argument("--name", default="news")
     ap.add_argument("--version", default="0.1.0")
     args = ap.parse_args()
 
@@ -38,10 +39,10 @@ def main() -> None:
     nlp.add_pipe("ner", source=ner_nlp)
     nlp.meta.update(
         {
-            "name": "news",
+            "name": args.name,
             "version": args.version,
-            "description": "newsprism news pipeline: tokenizer, tagger, morphologizer, parser, "
-            "lookup lemmatizer, NER (PERSON, ORG, PLACE, GROUP). See MODEL_CARD.md.",
+            "description": f"newsprism {args.name} pipeline: tokenizer, tagger, morphologizer, "
+            "parser, lookup lemmatizer, NER (PERSON, ORG, PLACE, GROUP). See MODEL_CARD.md.",
             "license": "CC BY-SA 4.0 (UD/UNER EWT derived); see MODEL_CARD.md",
             "author": "newsprism",
             "sources": [

@@ -11,6 +11,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.util import registry
 
+import newsprism.contextual  # noqa: F401  (registers newsprism.MiniLMEmbed.v1, the accurate configs)
 import newsprism.tokenizer  # noqa: F401  (registers the tokenizer named in the configs)
 
 

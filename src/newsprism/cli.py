@@ -62,6 +62,7 @@ def _settings(config: str | None, stages: str | None = None) -> Settings:
         settings = load_settings(config)
     except (OSError, ValueError) as e:
         raise typer.BadParameter(str(e), param_hint="--config") from e
+    settings.apply()  # before the check below builds the stages
     if stages:
         names = tuple(n.strip() for n in stages.split(",") if n.strip())
         try:

@@ -10,6 +10,7 @@
     article_timeout_s = 30
     executor = "process"   # local | process | ray (docs/SCALE.md)
     workers = 2
+    model = "news-accurate"  # the language pipeline: news (default) | news-accurate
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class Settings:
     article_timeout_s: float | None = 30.0  # a stage still running then is cut off; None: no limit
     executor: str | None = None  # local | process | ray; None: see executor_options()
     workers: int | None = None  # None: 1 for local, every core for process and ray
+    model: str | None = None  # language pipeline; None: $NEWSPRISM_MODEL, else "news"
 
     def __post_init__(self) -> None:
         if self.executor is not None and self.executor not in EXECUTORS:
@@ -40,6 +42,16 @@ class Settings:
             raise ValueError(f"workers must be at least 1, not {self.workers}")
         if self.article_timeout_s is not None and self.article_timeout_s <= 0:
             raise ValueError(f"article_timeout_s must be positive, not {self.article_timeout_s}")
+        if self.model is not None:
+            from .models import model_path
+
+            model_path(self.model)  # ModelNotFoundError (an OSError) names the ones there are
+
+    def apply(self) -> None:
+        """Make the settings that the stages read from the environment take effect here and in
+        the workers started from here (pool processes and Ray inherit the environment)."""
+        if self.model is not None:
+            os.environ["NEWSPRISM_MODEL"] = self.model
 
     def executor_options(self) -> ExecutorOptions:
         """The executor and its workers: "process" when more than one worker is asked for,

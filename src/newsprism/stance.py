@@ -61,9 +61,9 @@ def _vader() -> Any:
 @lru_cache(maxsize=1)
 def _encoder() -> Any:
     """The MiniLM sentence encoder, from the files inside the installed wheel (no network)."""
-    from .minilm import MiniLM
+    from .minilm import shared
 
-    return MiniLM()
+    return shared()
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:

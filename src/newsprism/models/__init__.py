@@ -1,14 +1,17 @@
 """newsprism's trained spaCy pipelines, shipped inside the package.
 
 ``load()`` returns the combined ``news`` pipeline (news tokenizer, tagger, morphologizer,
-parser with sentence boundaries, lookup lemmatizer, NER with PERSON/ORG/PLACE/GROUP). It reads
-only files under this directory; nothing is downloaded. Each model directory has a MODEL_CARD.md
+parser with sentence boundaries, lookup lemmatizer, NER with PERSON/ORG/PLACE/GROUP), or the
+pipeline that ``$NEWSPRISM_MODEL`` names (``news-accurate``: the same components reading
+MiniLM's contextual states too, slower, see its MODEL_CARD.md). It reads only files under
+this directory and the MiniLM wheel; nothing is downloaded. Each model directory has a MODEL_CARD.md
 with data, licences, label mapping and dev scores; ``training/`` rebuilds them.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +26,7 @@ __all__ = [
     "ModelNotFoundError",
     "WordVectorCache",
     "available",
+    "default_name",
     "load",
     "model_path",
     "speed_up",
@@ -51,12 +55,25 @@ def model_path(name: str = "news") -> Path:
     return path
 
 
+def default_name() -> str:
+    """The pipeline the stages use: ``$NEWSPRISM_MODEL`` (set from the ``model`` setting), else
+    ``news``."""
+    return os.environ.get("NEWSPRISM_MODEL") or "news"
+
+
+def load(name: str | None = None) -> Language:
+    """Load a shipped pipeline by name (default: ``default_name()``), once per process; the
+    result is cached and shared."""
+    return _load(name or default_name())
+
+
 @functools.cache
-def load(name: str = "news") -> Language:
-    """Load a shipped pipeline by name, once per process (the result is cached and shared)."""
+def _load(name: str) -> Language:
     import spacy
 
-    # The pipeline's config names the news tokenizer; importing the module registers it.
+    # The pipelines' configs name the news tokenizer and, in news-accurate, the MiniLM
+    # embedding; importing the modules registers them.
+    import newsprism.contextual  # noqa: F401
     import newsprism.tokenizer  # noqa: F401
 
     nlp = spacy.load(model_path(name))

@@ -136,7 +136,7 @@ class Entities:
     requires: tuple[str, ...] = ("doc",)
     assigns: tuple[str, ...] = ("entities",)
 
-    def __init__(self, aliases: str | os.PathLike[str] | None = None, model: str = "news"):
+    def __init__(self, aliases: str | os.PathLike[str] | None = None, model: str | None = None):
         from ..models import load
 
         self.nlp = load(model)

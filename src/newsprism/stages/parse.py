@@ -41,7 +41,7 @@ class Parse:
     requires: tuple[str, ...] = ("article.body",)
     assigns: tuple[str, ...] = ("doc",)
 
-    def __init__(self, model: str = "news") -> None:
+    def __init__(self, model: str | None = None) -> None:
         from ..models import load
 
         self.nlp = load(model)  # fails here, at build time, when the model is missing

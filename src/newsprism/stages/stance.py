@@ -323,4 +323,4 @@ def _nlp() -> Any:
     """newsprism's parser, for quotes that come without the article's parse."""
     from ..models import load
 
-    return load("news")
+    return load()
