@@ -79,3 +79,10 @@ def test_training_cache_tells_tokenizations_apart(nlp, monkeypatch):
     assert two.text == one.text
     assert [len(f) for f in FEATURES([two, one], LAYERS)] == [3, 2]
     assert len(FEATURES.cache) == 2
+
+
+def test_release_forgets_the_states(nlp):
+    doc = nlp("The vote was held on Sunday.")
+    FEATURES([doc], LAYERS)
+    contextual.release_minilm(doc)
+    assert not any(str(k).startswith("newsprism.minilm") for k in doc.user_data)

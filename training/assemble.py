@@ -20,6 +20,8 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "training"))
 import callbacks  # noqa: E402,F401  (registers the tokenizer and the hooks the configs name)
 
+from newsprism import contextual  # noqa: E402
+
 WORK = ROOT / "training" / "work"
 
 
@@ -37,6 +39,8 @@ def main() -> None:
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"}, after="morphologizer")
     lemmatizer.initialize()  # copies the English lookup table from spacy-lookups-data
     nlp.add_pipe("ner", source=ner_nlp)
+    if "newsprism.MiniLMEmbed" in nlp.config.to_str():  # news-accurate: drop MiniLM's states
+        nlp.add_pipe(contextual.RELEASE, last=True)
     nlp.meta.update(
         {
             "name": args.name,

@@ -1,11 +1,12 @@
 """Pin eval floors about 0.01 below the measured dev figures (eval/results -> eval/floors).
 
-Usage: python training/pin_floors.py   (run after `make models-eval`; review the diff: a floor
-should only go down with a stated reason).
+Usage: python training/pin_floors.py [--model news-accurate]   (run after `make models-eval` or
+`make models-accurate-eval`; review the diff: a floor should only go down with a stated reason).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
@@ -38,7 +39,12 @@ MARGIN = 0.01
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", default="news")
+    model = ap.parse_args().model
     for name, keys in METRICS.items():
+        if model != "news":
+            name = f"{name}@{model}"
         results = json.loads((ROOT / "eval" / "results" / f"{name}.json").read_text())
         floors = {k: round(results[k] - MARGIN, 3) for k in keys}
         path = ROOT / "eval" / "floors" / f"{name}.json"

@@ -10,8 +10,9 @@ spaCy token's wordpieces and concatenated to the hashed embeddings before the CN
 An article longer than one window (254 wordpieces) is read in overlapping windows, and each
 wordpiece takes its states from the window it sits nearest the middle of. A Doc's features are
 computed once and kept in ``doc.user_data``, so the tagger/parser tok2vec and the NER's own
-tok2vec share them; training, which sees the same sentences every epoch, also keeps them by
-text (``NEWSPRISM_MINILM_CACHE`` entries; none by default).
+tok2vec share them, and the pipeline's last component (``newsprism_release_minilm``) drops
+them; training, which sees the same sentences every epoch, also keeps them by text
+(``NEWSPRISM_MINILM_CACHE`` entries; none by default).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 
 import numpy as np
+from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import Maxout, Model, chain, concatenate, with_array
@@ -32,9 +34,12 @@ STRIDE = WINDOW // 2
 BATCH = 16  # windows per forward pass
 
 
+_PREFIX = "newsprism.minilm."
+
+
 def user_data_key(layers: tuple[int, ...]) -> str:
     """Where a Doc keeps its features (float16), in ``doc.user_data``."""
-    return "newsprism.minilm." + ",".join(map(str, layers))
+    return _PREFIX + ",".join(map(str, layers))
 
 
 class MiniLMFeatures:
@@ -145,6 +150,16 @@ def _to_tokens(doc: Doc, offsets: list[tuple[int, int]], states: np.ndarray) -> 
 
 
 FEATURES = MiniLMFeatures()
+RELEASE = "newsprism_release_minilm"
+
+
+@Language.component(RELEASE)
+def release_minilm(doc: Doc) -> Doc:
+    """The last component of a pipeline that reads MiniLM: forget the Doc's states (about 1.5 kB
+    per token, which spaCy would also refuse, with a warning, when joining Docs)."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(_PREFIX)]:
+        del doc.user_data[key]
+    return doc
 
 
 def minilm_features(layers: tuple[int, ...]) -> Model[list[Doc], list[np.ndarray]]:
