@@ -89,8 +89,10 @@ def test_loads_offline_in_fresh_process():
     assert "al-Kanani" in out.stdout
 
 
-def test_seed_entities(nlp):
-    doc = nlp(SEED.read_text(encoding="utf8"))
+@pytest.mark.parametrize("model", ["news", "news-accurate"])
+def test_seed_entities(model):
+    doc = load(model)(SEED.read_text(encoding="utf8"))
+    assert not doc.user_data.get("newsprism.minilm.3,6")  # news-accurate drops MiniLM's states
     ents = {(e.text, e.label_) for e in doc.ents}
     for name in ("Qassem Soleimani", "Abu Mahdi al-Muhandis", "Ahmed al-Kanani", "Khalid Alrawi"):
         assert (name, "PERSON") in ents, name
