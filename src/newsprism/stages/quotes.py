@@ -328,7 +328,13 @@ def _according_content(tok: Any) -> tuple[int, int] | None:
 
 def _cue_for(doc: Any, start: int, end: int) -> tuple[Any, Any] | None:
     """The cue and speaker of a direct quote: a speech verb in its sentences, outside the marks."""
-    sents = [s for s in doc.sents if s.start_char < end + 2 and start - 2 < s.end_char]
+    sents = [
+        s
+        for s in doc.sents
+        if start - 2 < s.end_char
+        and (s.start_char < end + 2 or (s.start_char <= end + 3 and s[0].is_lower))
+    ]  # a sentence that starts in lower case right after the marks is the quote's own: split
+    # there by the parser ("... in Iraq?,” | one protester told FRANCE 24.)
     if not sents:
         return None
     # the sentence after the quote, when the quote ends its own sentence ("...," he said.)
