@@ -316,9 +316,9 @@ and the NER in 54 here. Seeds are fixed as in `news`.
 ## Downstream
 
 The quote rules, written against the `news` parse, read the `news-accurate` parse a little
-better (`NEWSPRISM_MODEL=news-accurate python -m eval.quotes`, PolNeAR dev): quote F1 at 30%
-overlap 0.885 -> 0.887, at 80% 0.768 -> 0.779, speaker by span 0.818 -> 0.835, by name
-0.910 -> 0.920, cue 0.891 -> 0.890. On the seed article it finds the same people and
+better (`NEWSPRISM_MODEL=news-accurate python -m eval.quotes`, PolNeAR dev, `news` ->
+`news-accurate`): quote F1 at 30% overlap 0.885 -> 0.887, at 80% 0.770 -> 0.780, speaker by
+span 0.822 -> 0.837, by name 0.911 -> 0.922, cue 0.893 -> 0.892. On the seed article it finds the same people and
 organisations the `news` pipeline must (tests/test_models.py).
 """
     card.write_text(text, encoding="utf8")
