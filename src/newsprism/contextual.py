@@ -70,13 +70,17 @@ class MiniLMFeatures:
 
     def __call__(self, docs: Sequence[Doc], layers: tuple[int, ...]) -> list[np.ndarray]:
         user_key = user_data_key(layers)
-        keys = [(doc.text, tuple(t.idx for t in doc), layers) for doc in docs]
+        keys = [  # for the training cache only: the same text may come tokenized two ways
+            (doc.text, tuple(t.idx for t in doc), layers) if self.cache_size else None
+            for doc in docs
+        ]
         out: list[np.ndarray] = []
         todo: list[int] = []
         for i, doc in enumerate(docs):
             found = doc.user_data.get(user_key)
-            if found is None and self.cache_size:
-                found = self.cache.get(keys[i])
+            key = keys[i]
+            if found is None and key is not None:
+                found = self.cache.get(key)
             if found is None or len(found) != len(doc):  # none yet, or retokenized since
                 todo.append(i)
                 found = np.zeros((0, 0), np.float16)
@@ -84,8 +88,9 @@ class MiniLMFeatures:
         if todo:
             for i, feats in zip(todo, self._compute([docs[i] for i in todo], layers), strict=True):
                 out[i] = feats
-                if self.cache_size:  # the same text may come tokenized two ways: key on both
-                    self.cache[keys[i]] = feats
+                key = keys[i]
+                if key is not None:
+                    self.cache[key] = feats
                     while len(self.cache) > self.cache_size:
                         self.cache.popitem(last=False)
         for doc, feats in zip(docs, out, strict=True):
