@@ -31,6 +31,19 @@ TARGETS = [  # (label, metric key, file, target)
 ]
 
 
+def _bench(name: str) -> dict:
+    """The speed figures benchmarks/bench_models.py wrote to training/work, if it has run."""
+    path = ROOT / "training" / "work" / name
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def _model_facts(card: Path) -> tuple[int, dict]:
+    """Bytes on disk (the card aside) and meta.json of the model the card sits in."""
+    model_dir = card.parent
+    size = sum(p.stat().st_size for p in model_dir.rglob("*") if p.is_file() and p != card)
+    return size, json.loads((model_dir / "meta.json").read_text())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default="news", choices=["news", "news-accurate"])
@@ -39,12 +52,9 @@ def main() -> None:
         return
     ner = json.loads((ROOT / "eval/results/ner.json").read_text())
     parse = json.loads((ROOT / "eval/results/parse.json").read_text())
-    bench_path = ROOT / "training/work/bench.json"
-    bench = json.loads(bench_path.read_text()) if bench_path.exists() else {}
+    bench = _bench("bench.json")
     res = {"ner": ner, "parse": parse}
-    model_dir = CARD.parent
-    size = sum(p.stat().st_size for p in model_dir.rglob("*") if p.is_file() and p != CARD)
-    meta = json.loads((model_dir / "meta.json").read_text())
+    size, meta = _model_facts(CARD)
 
     rows = "\n".join(
         f"| {label} | {target:.2f} | {res[f][key]:.4f} | {'yes' if res[f][key] >= target else 'no'} |"
@@ -227,11 +237,8 @@ def accurate_card() -> None:
     acc = {
         f: json.loads((results / f"{f}@news-accurate.json").read_text()) for f in ("ner", "parse")
     }
-    bench_path = ROOT / "training/work/bench-accurate.json"
-    bench = json.loads(bench_path.read_text()) if bench_path.exists() else {}
-    model_dir = card.parent
-    size = sum(p.stat().st_size for p in model_dir.rglob("*") if p.is_file() and p != card)
-    meta = json.loads((model_dir / "meta.json").read_text())
+    bench = _bench("bench-accurate.json")
+    size, meta = _model_facts(card)
 
     rows = "\n".join(
         f"| {label} | {target:.2f} | {news[f][key]:.4f} | {acc[f][key]:.4f} | "
