@@ -54,9 +54,19 @@ def _probabilities(pairs: list[tuple[str, str, str]]) -> tuple[np.ndarray, np.nd
     return p, np.asarray([STANCE_LABELS.index(label) for label in labels])
 
 
-def vast_dev() -> float:
+def vast_dev() -> dict[str, float]:
+    """Macro-F1, each class's precision and recall, and the for/against confusions."""
     p, y = _probabilities(vast(DATA, "dev"))
-    return macro_f1(y, p.argmax(1))
+    pred = p.argmax(1)
+    out = {"vast_dev_macro_f1": macro_f1(y, pred)}
+    for c, label in enumerate(STANCE_LABELS):
+        hits = float(np.sum((pred == c) & (y == c)))
+        out[f"vast_dev_{label}_p"] = hits / max(float(np.sum(pred == c)), 1.0)
+        out[f"vast_dev_{label}_r"] = hits / max(float(np.sum(y == c)), 1.0)
+    yes, no = STANCE_LABELS.index("for"), STANCE_LABELS.index("against")
+    out["vast_dev_for_taken_as_against"] = float(np.sum((y == yes) & (pred == no)))
+    out["vast_dev_against_taken_as_for"] = float(np.sum((y == no) & (pred == yes)))
+    return out
 
 
 def basil_quotes() -> tuple[float, int]:
@@ -138,7 +148,7 @@ def evaluate() -> dict[str, float]:
               for part in ("odd", "even")
               for what, fn in (("quote", gold_quotes), ("speaker", lambda g, p: gold_speakers(g, p)[0]))}  # fmt: skip
     return {
-        "vast_dev_macro_f1": vast_dev(),
+        **vast_dev(),
         "basil_quote_accuracy": basil_acc,
         "basil_quotes": float(basil_n),
         "gold_quote_side_accuracy": gold_quotes(golds),
