@@ -250,3 +250,22 @@ def test_minilm_matches_sentence_transformers():
     # bfloat16 products (the default where the CPU has them): the same directions
     fast = MiniLM(bf16=True).encode(ref["texts"], batch_size=2)
     assert (fast * want).sum(axis=1).min() > 0.9995
+
+
+def test_minilm_segment_ids():
+    """A pair's second text reads with segment id 1 (training/stance_xenc.py); without segment
+    ids every token is segment 0, as in sentence embedding."""
+    import torch
+
+    from newsprism.minilm import MiniLM
+
+    enc = MiniLM(bf16=False)
+    e = enc.tokenizer.encode("expel foreign troops", "We don't want them anymore.")
+    assert set(e.type_ids) == {0, 1}
+    ids = torch.tensor([e.ids])
+    mask = torch.ones_like(ids, dtype=torch.bool)
+    plain = enc.layer_states(ids, mask)[-1]
+    zeros = enc.layer_states(ids, mask, torch.zeros_like(ids))[-1]
+    pair = enc.layer_states(ids, mask, torch.tensor([e.type_ids]))[-1]
+    assert torch.equal(plain, zeros)
+    assert not torch.allclose(plain, pair)

@@ -94,16 +94,16 @@ class MiniLM:
         pooled = (x * m).sum(1) / m.sum(1).clamp(min=1e-9)
         return torch.nn.functional.normalize(pooled, dim=1)
 
-    def layer_states(self, ids, mask) -> list:  # (torch.Tensor, torch.Tensor) -> [torch.Tensor]
-        """Each layer's output (n x length x 384, float32) for padded wordpiece ids and their
-        mask."""
+    def layer_states(self, ids, mask, types=None) -> list:  # torch.Tensors -> [torch.Tensor]
+        """Each layer's output (n x length x 384, float32) for padded wordpiece ids, their mask
+        and, for a pair of texts, their segment ids (0 for the first text, 1 for the second)."""
         torch = self.torch
         if not self.bf16:
-            return self._layer_states(ids, mask)
+            return self._layer_states(ids, mask, types)
         with torch.autocast("cpu", dtype=torch.bfloat16):
-            return self._layer_states(ids, mask)
+            return self._layer_states(ids, mask, types)
 
-    def _layer_states(self, ids, mask) -> list:
+    def _layer_states(self, ids, mask, types=None) -> list:
         torch, w = self.torch, self.w
         F = torch.nn.functional
         n, length = ids.shape
@@ -116,7 +116,7 @@ class MiniLM:
 
         x = (w["embeddings.word_embeddings.weight"][ids]
              + w["embeddings.position_embeddings.weight"][:length]
-             + w["embeddings.token_type_embeddings.weight"][0])  # fmt: skip
+             + w["embeddings.token_type_embeddings.weight"][0 if types is None else types])  # fmt: skip
         x = norm(x, "embeddings.LayerNorm")
         keys = mask[:, None, None, :]  # padding is never attended to
         states = []
