@@ -6,7 +6,10 @@ Nothing in newsprism was tuned on MEANTIME; it is used whole as a news-domain ch
 - events: for the events newsprism extracts, the share whose action word is an annotated
   event mention (precision), the share of annotated verbal event mentions of the action
   classes' verbs that are found (recall), and, for matched events, whether the actor and
-  target overlap the annotated Arg0 and Arg1 participants.
+  target overlap the annotated Arg0 and Arg1 participants;
+- event places: of the matched events given a place, the share whose place overlaps the
+  annotated location (Argm-LOC; an event with none counts wrong), and of the matched events
+  with an annotated location, the share given it.
 
     python -m eval.meantime
 """
@@ -158,6 +161,16 @@ def _locate(text: str, part: str | None, start: int, end: int) -> tuple[int, int
     return (i, i + len(part)) if i >= 0 else None
 
 
+def _near(text: str, part: str | None, at: tuple[int, int]) -> tuple[int, int] | None:
+    """Where ``part`` occurs nearest to ``at`` within 300 characters either side."""
+    if not part:
+        return None
+    lo = max(0, at[0] - 300)
+    hits = [m.start() + lo for m in re.finditer(re.escape(part), text[lo : at[1] + 300])]
+    i = min(hits, key=lambda h: abs(h - at[0]), default=None)
+    return (i, i + len(part)) if i is not None else None
+
+
 def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
@@ -171,6 +184,7 @@ def evaluate_events(docs: list[Doc]) -> dict[str, float]:
     nlp = load()
     ours = hits = in_scope = found = 0
     actor_right = actor_n = target_right = target_n = 0
+    placed = placed_right = located = located_found = 0
     for d in docs:
         doc = nlp(d.text[: d.annotated[1]])
         events = events_of(doc, tuple(tag(doc.text, d.dct)))
@@ -195,6 +209,12 @@ def evaluate_events(docs: list[Doc]) -> dict[str, float]:
                 target_right += _overlaps(
                     _locate(d.text, e.target, e.start, e.end + 1), roles["Arg1"]
                 )
+            where = _near(d.text, e.place, trig or (e.start, e.end))
+            right = _overlaps(where, roles.get("Argm-LOC"))
+            placed += e.place is not None
+            placed_right += right
+            located += "Argm-LOC" in roles
+            located_found += right
         for m_id, (s, t, _) in gold.items():
             lemmas = {
                 tok.lemma_.lower() for tok in doc.char_span(s, t, alignment_mode="expand") or []
@@ -207,6 +227,10 @@ def evaluate_events(docs: list[Doc]) -> dict[str, float]:
         "meantime_event_recall_in_scope": found / in_scope if in_scope else 0.0,
         "meantime_event_actor_accuracy": actor_right / actor_n if actor_n else 0.0,
         "meantime_event_target_accuracy": target_right / target_n if target_n else 0.0,
+        "meantime_event_place_precision": placed_right / placed if placed else 0.0,
+        "meantime_event_place_recall": located_found / located if located else 0.0,
+        "meantime_event_places": placed,
+        "meantime_event_located": located,
         "meantime_events": ours,
     }
 

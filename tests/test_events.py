@@ -25,6 +25,9 @@ def test_seed_events(pipeline, seed_text):
     kills = [e for e in events if e.trigger in ("killing", "killed")]
     assert {"Qassem Soleimani", "Abu Mahdi al-Muhandis"} <= {e.target for e in kills}
     assert sum(e.main for e in events) == 1
+    # the main event: "the US killing of ... Soleimani on Iraqi soil": the US is who, not where
+    (main,) = [e for e in events if e.main]
+    assert (main.actor, main.target, main.place) == ("US", "Qassem Soleimani", None)
     for e in events:
         assert 0 <= e.start < e.end <= len(art.body)
 
@@ -50,3 +53,29 @@ def test_seed_events(pipeline, seed_text):
 def test_event_roles(pipeline, text, action, actor, target):
     (e,) = [e for e in events_of(pipeline, text) if e.action == action]
     assert (e.actor, e.target) == (actor, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        ("The airline signed the agreement in Paris on June 15.", "signed", "Paris"),
+        ("The US automaker General Motors announced 10,000 job cuts.", "announced", None),
+        ("Officials from China have agreed to buy 60 aircraft.", "agreed", None),
+        # the place of the cuts, not of the saying
+        ("Louis Gallois said the company will cut 4,300 jobs in France.", "said", None),
+        ("The second-largest bank in the United States has announced losses.", "announced", None),
+        ("The G7 nations had met in Washington on Friday.", "met", "Washington"),
+    ],
+)
+def test_event_place_is_where_it_happened(pipeline, text, trigger, place):
+    (e,) = [e for e in events_of(pipeline, text) if e.trigger == trigger]
+    assert e.place == place
+
+
+def test_statement_actor_is_the_resolved_speaker(seed_text):
+    """The speakers "he said" and "I would say" stand for, by the names the quotes stage gave."""
+    art = Pipeline(["layout"])(Article(id="s", text=seed_text.strip(), date="2020-01-21")).article
+    full = Pipeline(["layout", "parse", "dates", "entities", "quotes", "events"])(art)
+    actors = {e.actor for e in full.events if e.action == "statement"}
+    assert {"Ahmed al-Kanani", "Khalid Alrawi"} <= actors
+    assert not actors & {"he", "I"}

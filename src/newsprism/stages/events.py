@@ -3,8 +3,10 @@
 An event is a verb (or an event noun: "the killing of", "an air strike") whose lemma belongs
 to one of a small set of action classes in the spirit of CAMEO. Its actor is the subject (the
 agent of a passive), its target the object (the subject of a passive, or what "of" introduces
-after an event noun), its place the nearest place named in its clause, its date the resolved
-date in its clause. The article's main event is the first non-statement event of the lead.
+after an event noun), its place a place named where it happened ("in", "at", "near" ... a place,
+in its own clause, not in a clause below it: "said ... cut jobs in France" places the cuts, not
+the saying; "the US killing" and "US automaker" name no place), its date the resolved date in
+its clause. The article's main event is the first non-statement event of the lead.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ..records import Analysis, DateRef, Event
+from ..records import Analysis, DateRef, Event, Quote
 from ..syntax import obj, passive_subject, phrase, prep_object, subject
 
 # Action classes: verbs by lemma. A statement class keeps "who said" events apart from deeds.
@@ -55,6 +57,15 @@ NOUN_ACTION: dict[str, str] = {
     "resignation": "resign", "investigation": "investigate", "probe": "investigate",
 }  # fmt: skip
 _STRIKE_KINDS = {"air", "drone", "missile", "military", "rocket", "aerial", "artillery"}
+_NAMED = ("PLACE", "ORG", "PERSON", "GROUP")
+# prepositions that say where: "in Paris", "near the airport"; not "from", "to", "for"
+LOCATIVE = frozenset(
+    "in at near on inside outside across throughout around within along off beside".split()
+)
+# dependencies that open a clause of its own: a place below one belongs to that clause's event
+_CLAUSAL = frozenset(
+    "ccomp xcomp advcl acl relcl acl:relcl csubj csubj:pass parataxis conj".split()
+)
 
 
 def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
@@ -80,9 +91,12 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
 
 def _noun_roles(noun: Any) -> tuple[Any | None, Any | None]:
     """(actor, target) of an event noun: 'the US killing of X', 'Israel's attack on Y'."""
-    named = ("PLACE", "ORG", "PERSON", "GROUP")
-    actor = next((c for c in noun.lefts if c.ent_type_ in named
+    actor = next((c for c in noun.lefts if c.ent_type_ in _NAMED
                   and c.dep_ in ("poss", "nmod:poss", "compound", "amod", "obj", "nsubj")), None)  # fmt: skip
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if actor is None and noun.pos_ == "VERB" and before is not None and before.ent_type_ in _NAMED:
+        # "the US killing of X" read as "the US" + a verb "killing": the name is its actor
+        actor = before
     return actor, prep_object(noun, "of", "on", "against")
 
 
@@ -118,8 +132,47 @@ def _in_clause(tok: Any, start: int, end: int) -> bool:
     return tok.left_edge.idx <= start and end <= tok.right_edge.idx + len(tok.right_edge.text)
 
 
-def events_of(doc: Any, dates: tuple[DateRef, ...]) -> list[Event]:
-    """Every event in a parsed body, in text order; the first deed of the lead is marked main."""
+def _where(trigger: Any, place: Any, direct: bool = False) -> bool:
+    """Whether a place entity says where ``trigger`` happened: the object of a locative
+    preposition, itself or the noun it modifies ("near Baghdad's airport", "at its Cupertino
+    headquarters"), under the trigger with no clause of its own and no subject in between; or,
+    ``direct``, a dependent of the trigger itself (a statement's place)."""
+    tok = place.root
+    while (
+        tok.dep_ in ("compound", "nmod:poss", "poss", "flat", "appos", "conj")
+        and tok.head.i != tok.i
+    ):
+        tok = tok.head
+    ud = any(c.dep_ == "case" and c.lower_ in LOCATIVE for c in tok.children)
+    if not (ud or (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE)):
+        return False
+    if direct and tok.head.i != trigger.i:
+        return False  # "saying the air strike near Baghdad's airport ...": the strike's place
+    while tok.i != trigger.i:
+        if tok.dep_ in _CLAUSAL or tok.dep_ == "nsubj" or tok.head.i == tok.i:
+            # another clause's place, the actor's description ("the largest bank in the
+            # United States has announced"), or not under the trigger at all
+            return False
+        tok = tok.head
+    return True
+
+
+def _speaker_name(actor: Any, quotes: tuple[Quote, ...]) -> str | None:
+    """The name the quotes stage resolved for an actor that is a quote's speaker ("he said":
+    Ahmed al-Kanani), or for "I" inside a direct quote (its speaker)."""
+    start, end = phrase(actor).start_char, phrase(actor).end_char
+    for q in quotes:
+        s = q.speaker
+        if s is not None and s.name and s.start < end and start < s.end:
+            return s.name
+        if s is not None and s.name and actor.lower_ in ("i", "me") and q.start <= start < q.end:
+            return s.name
+    return None
+
+
+def events_of(doc: Any, dates: tuple[DateRef, ...], quotes: tuple[Quote, ...] = ()) -> list[Event]:
+    """Every event in a parsed body, in text order; the first deed of the lead is marked main.
+    ``quotes`` (with their offsets into the same text) name the actors that are speakers."""
     out: list[Event] = []
     places = [e for e in doc.ents if e.label_ == "PLACE"]
     for sent in doc.sents:
@@ -137,22 +190,18 @@ def events_of(doc: Any, dates: tuple[DateRef, ...]) -> list[Event]:
             actor, target = _noun_roles(tok) if nominal else _verb_roles(tok)
             actor = None if actor is None or actor.is_space or actor.is_punct else actor
             target = None if target is None or target.is_space or target.is_punct else target
-            place = next(
-                (p for p in sent_places if _in_clause(tok, p.start_char, p.end_char)), None
-            )
+            direct = action == "statement"
+            place = next((p for p in sent_places if _where(tok, p, direct)), None)
             when = next((d for d in sent_dates if _in_clause(tok, d.start, d.end)), None)
             if actor is None and target is None and not (nominal and (place or when)):
                 continue  # "an air strike near the airport" stands alone; a bare verb does not
-            # else the nearest in the sentence: "an air strike near the airport two days earlier"
-            place = place or min(
-                sent_places, key=lambda p: abs(p.start_char - tok.idx), default=None
-            )
+            # else the nearest date in the sentence: "an air strike ... two days earlier"
             when = when or min(sent_dates, key=lambda d: abs(d.start - tok.idx), default=None)
             tokens = [t for t in (tok, actor, target) if t is not None]
             start = min(phrase(t).start_char if t.i != tok.i else t.idx for t in tokens)
             end = max(phrase(t).end_char if t.i != tok.i else t.idx + len(t) for t in tokens)
             out.append(Event(
-                actor=phrase(actor).text if actor is not None else None,
+                actor=None if actor is None else _speaker_name(actor, quotes) or phrase(actor).text,
                 action=action,
                 target=phrase(target).text if target is not None else None,
                 place=place.text if place is not None else None,
@@ -170,9 +219,11 @@ def events_of(doc: Any, dates: tuple[DateRef, ...]) -> list[Event]:
 
 class Events:
     name: str = "events"
-    version: int = 1
+    version: int = 2
     requires: tuple[str, ...] = ("doc", "dates")
     assigns: tuple[str, ...] = ("events",)
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        return replace(analysis, events=tuple(events_of(analysis.doc, analysis.dates)))
+        return replace(
+            analysis, events=tuple(events_of(analysis.doc, analysis.dates, analysis.quotes))
+        )
