@@ -1,8 +1,10 @@
 """Throughput of the news pipeline vs its tokenizer alone, on real AllSides articles, one core.
 
 Prints words/s for spaCy's blank English tokenizer, the news tokenizer, the full ``news``
-pipeline as newsprism loads it, and the same pipeline as plain ``spacy.load`` gives it (without
-``newsprism.models.speed_up``), over the same N articles (title + body), and the ratios.
+pipeline as newsprism loads it (piped in batches of ``--batch-size`` articles, and as the parse
+stage runs it: each article's paragraphs piped, joined into one Doc), and the same pipeline as
+plain ``spacy.load`` gives it (without ``newsprism.models.speed_up``), over the same N articles
+(title + body), and the ratios.
 Words = non-space tokens. With ``--baseline news`` the second pipeline timed is that shipped
 model instead (``--model news-accurate --baseline news``: what the accurate pipeline costs).
 
@@ -67,6 +69,15 @@ def time_pipeline(nlp, texts: list[str], batch_size: int) -> tuple[int, float]:
     return words, time.perf_counter() - start
 
 
+def time_parse_stage(nlp, texts: list[str]) -> tuple[int, float]:
+    """The model pass as newsprism runs it on an article (``newsprism.stages.parse.parse``)."""
+    from newsprism.stages.parse import parse
+
+    start = time.perf_counter()
+    words = sum(sum(1 for t in parse(nlp, text) if not t.is_space) for text in texts)
+    return words, time.perf_counter() - start
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=300)
@@ -84,6 +95,7 @@ def main() -> None:
     w_blank, t_blank = time_tokenizer(blank.tokenizer, texts)
     w_news, t_news = time_tokenizer(nlp.tokenizer, texts)
     w_full, t_full = time_pipeline(nlp, texts, args.batch_size)
+    w_stage, t_stage = time_parse_stage(nlp, texts)
     if args.baseline:
         other, other_name = load(args.baseline), f"the '{args.baseline}' pipeline"
     else:  # the same pipeline as spaCy loads it (BLIS matrix products, floret hashing per lookup)
@@ -94,6 +106,7 @@ def main() -> None:
         ("blank English tokenizer", w_blank, t_blank),
         ("news tokenizer", w_news, t_news),
         (f"full '{args.model}' pipeline {nlp.pipe_names}", w_full, t_full),
+        ("the same, as the parse stage runs it (an article's paragraphs)", w_stage, t_stage),
         (other_name, w_plain, t_plain),
     ]
     print(f"{len(texts)} AllSides articles, {w_news} words, 1 thread")
@@ -120,6 +133,7 @@ def main() -> None:
             "blank_tokenizer_wps": round(w_blank / t_blank),
             "news_tokenizer_wps": round(w_news / t_news),
             "full_pipeline_wps": round(w_full / t_full),
+            "parse_stage_wps": round(w_stage / t_stage),
             ("baseline_wps" if args.baseline else "spacy_default_wps"): round(w_plain / t_plain),
             "baseline": args.baseline,
             "pipeline": nlp.pipe_names,
