@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.records import STANCE_LABELS
-from newsprism.stance import MODEL_DIR, embed, features, hypotheses
+from newsprism.stance import MODEL_DIR, StanceModel, embed, features, hypotheses
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "training" / "work" / "stance"
@@ -156,11 +156,11 @@ def macro_f1(y: np.ndarray, pred: np.ndarray, n: int = 3) -> float:
     return float(np.mean(scores))
 
 
-def train(x, y, w, x_dev, y_dev, hidden: int, epochs: int, lr: float, decay: float, dropout: float):  # type: ignore[no-untyped-def]
+def train(x, y, w, x_dev, y_dev, hidden: int, epochs: int, lr: float, decay: float, dropout: float, seed: int = SEED):  # type: ignore[no-untyped-def]  # fmt: skip
     """A one-hidden-layer network; the epoch with the best dev macro-F1 is kept."""
     import torch
 
-    torch.manual_seed(SEED)
+    torch.manual_seed(seed)
     torch.set_num_threads(2)
     mean, std = x.mean(0), x.std(0) + 1e-6
     xt = torch.tensor((x - mean) / std)
@@ -169,7 +169,7 @@ def train(x, y, w, x_dev, y_dev, hidden: int, epochs: int, lr: float, decay: flo
     net = torch.nn.Sequential(torch.nn.Dropout(dropout), torch.nn.Linear(x.shape[1], hidden),
                               torch.nn.ReLU(), torch.nn.Dropout(dropout), torch.nn.Linear(hidden, 3))  # fmt: skip
     opt = torch.optim.AdamW(net.parameters(), lr=lr, weight_decay=decay)
-    g = torch.Generator().manual_seed(SEED)
+    g = torch.Generator().manual_seed(seed)
     best: tuple[float, int, dict] = (-1.0, 0, {})
     for epoch in range(epochs):
         net.train()
@@ -205,6 +205,7 @@ def main() -> None:
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--decay", type=float, default=1e-2)
     ap.add_argument("--dropout", type=float, default=0.5)
+    ap.add_argument("--members", type=int, default=1, help="networks (seeds) averaged")
     ap.add_argument("--out", type=Path, default=MODEL_DIR / "stance.npz")
     args = ap.parse_args()
     random.seed(SEED)
@@ -229,9 +230,17 @@ def main() -> None:
     y = np.concatenate([xy[1] for xy, _ in parts])
     w = np.concatenate([np.full(len(xy[1]), weight) for xy, weight in parts])
     x_dev, y_dev = matrix(dev, vecs)
-    f1, epoch, weights = train(x, y, w, x_dev, y_dev, args.hidden, args.epochs, args.lr,
-                               args.decay, args.dropout)  # fmt: skip
-    print(f"VAST dev macro-F1 {f1:.4f} (epoch {epoch}); sources {args.sources}, "
+    members = []
+    for k in range(args.members):
+        f1, epoch, weights = train(x, y, w, x_dev, y_dev, args.hidden, args.epochs, args.lr,
+                                   args.decay, args.dropout, seed=SEED + k)  # fmt: skip
+        print(f"member {k + 1}: VAST dev macro-F1 {f1:.4f} (epoch {epoch})")
+        members.append(weights)
+    if len(members) > 1:  # stacked along a first axis; StanceModel averages their softmax
+        for key in ("w1", "b1", "w2", "b2"):
+            weights[key] = np.stack([m[key] for m in members])
+    f1 = macro_f1(y_dev, StanceModel.from_arrays(weights).probabilities(x_dev).argmax(1))
+    print(f"VAST dev macro-F1 {f1:.4f} ({len(members)} member(s)); sources {args.sources}, "
           f"other weight {args.other_weight}, hidden {args.hidden}")  # fmt: skip
     args.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(args.out, **{k: np.asarray(v, dtype=np.float32) if k != "labels" else v

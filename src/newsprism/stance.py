@@ -128,20 +128,39 @@ def features(
 
 
 class StanceModel:
-    """The trained classifier: standardise, one ReLU layer, softmax over STANCE_LABELS."""
+    """The trained classifier: standardise, one ReLU layer, softmax over STANCE_LABELS; with
+    several members (networks trained from different seeds, their weights stacked on a first
+    axis), the mean of their softmax."""
 
     def __init__(self, path: Path = WEIGHTS):
         with np.load(path) as z:
-            self.mean, self.std = z["mean"], z["std"]
-            self.w1, self.b1, self.w2, self.b2 = z["w1"], z["b1"], z["w2"], z["b2"]
-            self.labels = tuple(str(x) for x in z["labels"])
+            self._set(dict(z))
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray]) -> StanceModel:
+        model = cls.__new__(cls)
+        model._set(arrays)
+        return model
+
+    def _set(self, z: dict[str, np.ndarray]) -> None:
+        self.mean, self.std = z["mean"], z["std"]
+        # one network is stored as (d x h) weights, k of them as (k x d x h)
+        self.w1, self.b1, self.w2, self.b2 = (np.asarray(z[k]) for k in ("w1", "b1", "w2", "b2"))
+        if self.w1.ndim == 2:
+            self.w1, self.b1, self.w2, self.b2 = (
+                a[None] for a in (self.w1, self.b1, self.w2, self.b2)
+            )
+        self.labels = tuple(str(x) for x in z["labels"])
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
-        h = np.maximum((x - self.mean) / self.std @ self.w1 + self.b1, 0.0)
-        logits = h @ self.w2 + self.b2
-        logits -= logits.max(axis=1, keepdims=True)
-        p = np.exp(logits)
-        return p / p.sum(axis=1, keepdims=True)  # type: ignore[no-any-return]
+        x = (x - self.mean) / self.std
+        out = np.zeros((len(x), len(self.labels)), dtype=np.float32)
+        for w1, b1, w2, b2 in zip(self.w1, self.b1, self.w2, self.b2, strict=True):
+            logits = np.maximum(x @ w1 + b1, 0.0) @ w2 + b2
+            logits -= logits.max(axis=1, keepdims=True)
+            p = np.exp(logits)
+            out += p / p.sum(axis=1, keepdims=True)
+        return out / len(self.w1)  # type: ignore[no-any-return]
 
     def predict(
         self, texts: Sequence[str], topic: str, topic_vec: np.ndarray | None = None
