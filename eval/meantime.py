@@ -6,7 +6,8 @@ Nothing in newsprism was tuned on MEANTIME; it is used whole as a news-domain ch
 - events: for the events newsprism extracts, the share whose action word is an annotated
   event mention (precision), the share of annotated verbal event mentions of the action
   classes' verbs that are found (recall), and, for matched events, whether the actor and
-  target overlap the annotated Arg0 and Arg1 participants;
+  target overlap the annotated Arg0 and Arg1 participants (an actor that is what an annotated
+  relative pronoun stands for counts: "the company, which declared");
 - event places: of the matched events given a place, the share whose place overlaps the
   annotated location (Argm-LOC; an event with none counts wrong), and of the matched events
   with an annotated location, the share given it.
@@ -171,6 +172,15 @@ def _near(text: str, part: str | None, at: tuple[int, int]) -> tuple[int, int] |
     return (i, i + len(part)) if i is not None else None
 
 
+def _same_actor(text: str, ours: tuple[int, int] | None, gold: tuple[int, int]) -> bool:
+    """Our actor overlaps the annotated Arg0, or the annotation is a relative pronoun and ours
+    is the phrase it stands for ("Yamato Life, which declared": MEANTIME marks "which")."""
+    if _overlaps(ours, gold):
+        return True
+    relative = text[gold[0] : gold[1]].lower() in ("who", "which", "that")
+    return relative and ours is not None and 0 <= gold[0] - ours[1] <= 3
+
+
 def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
@@ -201,8 +211,8 @@ def evaluate_events(docs: list[Doc]) -> dict[str, float]:
             roles = d.participants.get(m_id, {})
             if "Arg0" in roles and e.actor:
                 actor_n += 1
-                actor_right += _overlaps(
-                    _locate(d.text, e.actor, e.start, e.end + 1), roles["Arg0"]
+                actor_right += _same_actor(
+                    d.text, _locate(d.text, e.actor, e.start, e.end + 1), roles["Arg0"]
                 )
             if "Arg1" in roles and e.target:
                 target_n += 1

@@ -28,6 +28,10 @@ def test_seed_events(pipeline, seed_text):
     # the main event: "the US killing of ... Soleimani on Iraqi soil": the US is who, not where
     (main,) = [e for e in events if e.main]
     assert (main.actor, main.target, main.place) == ("US", "Qassem Soleimani", None)
+    appeals = {(e.actor, e.target) for e in events if e.action == "appeal"}
+    assert ("Iraqi lawmakers", "the government") in appeals
+    expel = [e for e in events if e.trigger == "expel"]
+    assert expel and expel[0].actor == "the government"
     for e in events:
         assert 0 <= e.start < e.end <= len(art.body)
 
@@ -79,3 +83,39 @@ def test_statement_actor_is_the_resolved_speaker(seed_text):
     actors = {e.actor for e in full.events if e.action == "statement"}
     assert {"Ahmed al-Kanani", "Khalid Alrawi"} <= actors
     assert not actors & {"he", "I"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor", "target"),
+    [
+        # "call on X to Y": an appeal by the caller to X; X would do Y
+        (
+            "Lawmakers called on the government to expel the troops.",
+            "called",
+            "Lawmakers",
+            "the government",
+        ),
+        (
+            "Lawmakers called on the government to expel the troops.",
+            "expel",
+            "the government",
+            "the troops",
+        ),
+        # a relative pronoun stands for its noun; a span of time is not an actor
+        (
+            "He was one of the lawmakers who had called for the vote.",
+            "called",
+            "the lawmakers",
+            None,
+        ),
+        (
+            "Protesters have spent weeks calling for the minister to resign.",
+            "calling",
+            "Protesters",
+            None,
+        ),
+    ],
+)
+def test_event_actor_in_control_and_relative_clauses(pipeline, text, trigger, actor, target):
+    (e,) = [e for e in events_of(pipeline, text) if e.trigger == trigger]
+    assert (e.actor, e.target) == (actor, target)

@@ -81,12 +81,32 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
         and passive is None
         and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "acl:relcl")
     ):
-        # "the air strike had also killed ...": a conjunct or clause shares its head's subject
         head = verb.head
-        actor = (
-            subject(head) if head.pos_ in ("VERB", "AUX") else head if verb.dep_ != "conj" else None
-        )
+        # "called on the government to expel ...", "urged Iraq to leave": the one asked acts
+        asked = prep_object(head, "on", "upon") if head.lemma_ == "call" else obj(head)
+        if verb.dep_ in ("xcomp", "advcl") and _infinitive(verb) and asked is not None:
+            actor = asked
+        elif head.lemma_ in _TIME_UNITS and head.head.pos_ in ("VERB", "AUX"):
+            actor = subject(head.head)  # "demonstrators have spent weeks calling for ..."
+        else:  # "the air strike had also killed ...": a conjunct or clause shares its head's subject
+            actor = (
+                subject(head)
+                if head.pos_ in ("VERB", "AUX")
+                else head
+                if verb.dep_ != "conj"
+                else None
+            )
+    if actor is not None and actor.lower_ in ("who", "which", "that") and verb.dep_ in _RELATIVE:
+        actor = verb.head  # "the lawmakers who had called for ...": the lawmakers
     return actor, target
+
+
+_TIME_UNITS = frozenset("minute hour day night week weekend month year decade".split())
+_RELATIVE = ("relcl", "acl:relcl")
+
+
+def _infinitive(verb: Any) -> bool:
+    return any(c.dep_ in ("mark", "aux") and c.lower_ == "to" for c in verb.children)
 
 
 def _noun_roles(noun: Any) -> tuple[Any | None, Any | None]:
@@ -115,11 +135,7 @@ def _action(tok: Any) -> str | None:
         if lemma == "strike" and obj(tok) is None:
             return "protest"  # "workers struck" without an object: a labour strike
         return VERB_ACTION[lemma]
-    if (
-        tok.pos_ == "VERB"
-        and lemma == "call"
-        and any(c.lower_ in ("on", "for") for c in tok.children)
-    ):
+    if tok.pos_ == "VERB" and lemma == "call" and prep_object(tok, "on", "upon", "for") is not None:
         return "appeal"
     if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_ACTION:
         if lemma == "strike" and not any(c.lower_ in _STRIKE_KINDS for c in tok.lefts):
