@@ -26,6 +26,7 @@ def test_seed_events(pipeline, seed_text):
     assert {"Qassem Soleimani", "Abu Mahdi al-Muhandis"} <= {e.target for e in kills}
     assert sum(e.main for e in events) == 1
     # the main event: "the US killing of ... Soleimani on Iraqi soil": the US is who, not where
+    # (where, Iraq, needs the entities and places stages: below)
     (main,) = [e for e in events if e.main]
     assert (main.actor, main.target, main.place) == ("US", "Qassem Soleimani", None)
     appeals = {(e.actor, e.target) for e in events if e.action == "appeal"}
@@ -76,13 +77,17 @@ def test_event_place_is_where_it_happened(pipeline, text, trigger, place):
     assert e.place == place
 
 
-def test_statement_actor_is_the_resolved_speaker(seed_text):
-    """The speakers "he said" and "I would say" stand for, by the names the quotes stage gave."""
+def test_events_with_entities_and_quotes(seed_text):
+    """With the other stages: "he said" and "I would say" are the speakers the quotes stage
+    named, and "on Iraqi soil" is Iraq, the country the places stage gave the Iraqis."""
     art = Pipeline(["layout"])(Article(id="s", text=seed_text.strip(), date="2020-01-21")).article
-    full = Pipeline(["layout", "parse", "dates", "entities", "quotes", "events"])(art)
+    stages = ["layout", "parse", "dates", "entities", "places", "quotes", "events"]
+    full = Pipeline(stages)(art)
     actors = {e.actor for e in full.events if e.action == "statement"}
     assert {"Ahmed al-Kanani", "Khalid Alrawi"} <= actors
     assert not actors & {"he", "I"}
+    (main,) = [e for e in full.events if e.main]
+    assert (main.actor, main.target, main.place) == ("US", "Qassem Soleimani", "Iraq")
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ..records import Analysis, DateRef, Event, Quote
+from ..records import Analysis, DateRef, Entity, Event, Quote
 from ..syntax import obj, passive_subject, phrase, prep_object, subject
 
 # Action classes: verbs by lemma. A statement class keeps "who said" events apart from deeds.
@@ -186,18 +186,40 @@ def _speaker_name(actor: Any, quotes: tuple[Quote, ...]) -> str | None:
     return None
 
 
-def events_of(doc: Any, dates: tuple[DateRef, ...], quotes: tuple[Quote, ...] = ()) -> list[Event]:
+TERRITORY = frozenset("soil territory land lands airspace waters".split())
+
+
+def _places(doc: Any, entities: tuple[Entity, ...]) -> list[tuple[Any, str]]:
+    """(span, name) of each place named in the parse: the place entities, and a people's
+    territory ("on Iraqi soil": Iraq), named by the country the entities stage placed the
+    people in."""
+    out = [(e, e.text) for e in doc.ents if e.label_ == "PLACE"]
+    country = {m.start: e.place.name for e in entities if e.type == "GROUP" and e.place
+               for m in e.mentions if m.field == "body"}  # fmt: skip
+    for tok in doc:
+        if tok.idx in country and tok.dep_ == "amod" and tok.head.lemma_.lower() in TERRITORY:
+            out.append((doc[tok.head.i : tok.head.i + 1], country[tok.idx]))
+    return sorted(out, key=lambda p: p[0].start)
+
+
+def events_of(
+    doc: Any,
+    dates: tuple[DateRef, ...],
+    quotes: tuple[Quote, ...] = (),
+    entities: tuple[Entity, ...] = (),
+) -> list[Event]:
     """Every event in a parsed body, in text order; the first deed of the lead is marked main.
-    ``quotes`` (with their offsets into the same text) name the actors that are speakers."""
+    ``quotes`` and ``entities`` (with offsets into the same text) name the actors that are
+    speakers and the territories of peoples ("on Iraqi soil")."""
     out: list[Event] = []
-    places = [e for e in doc.ents if e.label_ == "PLACE"]
+    places = _places(doc, entities)
     for sent in doc.sents:
         sent_dates = [
             d
             for d in dates
             if sent.start_char <= d.start < sent.end_char and d.type in ("DATE", "TIME")
         ]
-        sent_places = [p for p in places if sent.start <= p.start < sent.end]
+        sent_places = [p for p in places if sent.start <= p[0].start < sent.end]
         for tok in sent:
             action = _action(tok)
             if action is None:
@@ -207,7 +229,7 @@ def events_of(doc: Any, dates: tuple[DateRef, ...], quotes: tuple[Quote, ...] = 
             actor = None if actor is None or actor.is_space or actor.is_punct else actor
             target = None if target is None or target.is_space or target.is_punct else target
             direct = action == "statement"
-            place = next((p for p in sent_places if _where(tok, p, direct)), None)
+            place = next((name for p, name in sent_places if _where(tok, p, direct)), None)
             when = next((d for d in sent_dates if _in_clause(tok, d.start, d.end)), None)
             if actor is None and target is None and not (nominal and (place or when)):
                 continue  # "an air strike near the airport" stands alone; a bare verb does not
@@ -220,7 +242,7 @@ def events_of(doc: Any, dates: tuple[DateRef, ...], quotes: tuple[Quote, ...] = 
                 actor=None if actor is None else _speaker_name(actor, quotes) or phrase(actor).text,
                 action=action,
                 target=phrase(target).text if target is not None else None,
-                place=place.text if place is not None else None,
+                place=place,
                 date=when.value if when is not None else None,
                 start=start, end=end, trigger=tok.text,
             ))  # fmt: skip
@@ -241,5 +263,8 @@ class Events:
 
     def __call__(self, analysis: Analysis) -> Analysis:
         return replace(
-            analysis, events=tuple(events_of(analysis.doc, analysis.dates, analysis.quotes))
+            analysis,
+            events=tuple(
+                events_of(analysis.doc, analysis.dates, analysis.quotes, analysis.entities)
+            ),
         )
