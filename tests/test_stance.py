@@ -13,6 +13,7 @@ from newsprism.stages.stance import (
     call_stance,
     from_headline,
     is_call,
+    same_voices,
     speaker_key,
 )
 from newsprism.stance import stance, stances
@@ -128,6 +129,17 @@ def test_seed_sides_target(seed_analysis):
     assert "Khalid Alrawi" in sides_["against"]  # "do not want an American departure"
     assert "one protester" in sides_["neither"]  # "without the United States and without Iran"
     assert "Iraqi lawmakers" in sides_["for"]
+    assert "the lawmakers" not in sides_["for"]  # the same voice as "Iraqi lawmakers"
+
+
+def test_same_voices():
+    def quote(who):
+        return Quote(text="x", start=0, end=1, kind="direct", speaker=Speaker(who, 0, 1))
+
+    quotes = [quote(w) for w in ("Iraqi lawmakers", "the lawmakers", "one protester",
+                                 "pro-government protesters", "anti-war protesters", "the protesters")]  # fmt: skip
+    # "the protesters" could be either kind: left alone; "one protester" has another head word
+    assert same_voices(quotes) == {"the lawmakers": "Iraqi lawmakers"}
 
 
 def test_seed_quotes_are_read_by_the_rules(seed_analysis):

@@ -207,6 +207,25 @@ def call_stance(quote: Quote, relevance: float) -> Stance:
     return Stance(label, round(min(0.5 + relevance / 2, 0.99), 4))
 
 
+_DETERMINERS = frozenset("the a an these those some".split())
+
+
+def same_voices(quotes: Sequence[Quote]) -> dict[str, str]:
+    """Unnamed speakers' descriptions that are a shorter form of exactly one other description
+    with the same head word, to it: "the lawmakers" -> "Iraqi lawmakers"."""
+    described = [q.speaker.text for q in quotes if q.speaker is not None and not q.speaker.name]
+    words = {d: [w for w in d.lower().split() if w not in _DETERMINERS] for d in described}
+    out: dict[str, str] = {}
+    for short, ws in words.items():
+        if not ws:
+            continue
+        longer = {d for d, wl in words.items()
+                  if wl and wl[-1] == ws[-1] and set(ws) < set(wl)}  # fmt: skip
+        if len(longer) == 1:
+            out[short] = longer.pop()
+    return out
+
+
 def aggregate(
     quotes: tuple[Quote, ...] | list[Quote], weights: Sequence[float] | None = None
 ) -> dict[str, list[str]]:
@@ -216,11 +235,14 @@ def aggregate(
     model's guesses on the same speaker's other, factual quotes.
     """
     totals: dict[str, dict[str, float]] = defaultdict(lambda: dict.fromkeys(STANCE_LABELS, 0.0))
+    same = same_voices(quotes)
     for i, q in enumerate(quotes):
         key = speaker_key(q)
         if key is None or q.stance is None:
             continue
-        totals[key][q.stance.label] += q.stance.score * (weights[i] if weights else 1.0)
+        totals[same.get(key, key)][q.stance.label] += q.stance.score * (
+            weights[i] if weights else 1.0
+        )
     sides: dict[str, list[str]] = {label: [] for label in STANCE_LABELS}
     for key, scores in totals.items():
         sides[max(STANCE_LABELS, key=lambda label: scores[label])].append(key)
