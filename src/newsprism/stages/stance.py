@@ -260,7 +260,7 @@ class Sides:
     """The issue in dispute, each quote's stance toward it, and the speakers on each side."""
 
     name: str = "stance"
-    version: int = 1
+    version: int = 2
     requires: tuple[str, ...] = ("quotes",)
     assigns: tuple[str, ...] = ("issue", "quotes.stance")
 
