@@ -98,6 +98,11 @@ def test_cached_gazetteer_answers_like_the_built_one():
     for name in ["Baghdad", "Georgia", "Richmond", "Washington", "Kent", "al-Anbar", "Nowhere"]:
         assert loaded.lookup(name) == gaz.lookup(name)
     assert loaded.countries == gaz.countries and loaded.admin1 == gaz.admin1
+    # every name, in the compact form (row numbers into columns): the same candidates, None
+    # coordinates (US counties placed later by their towns) and ids included
+    fresh = pickle.loads(pickle.dumps(gaz))
+    assert all(fresh.lookup(k) == gaz.lookup(k) for k in gaz.index)
+    assert any(c.lat is None for k in gaz.index for c in gaz.lookup(k))
 
 
 def test_damaged_gazetteer_cache_is_rebuilt(tmp_path, monkeypatch):

