@@ -48,6 +48,12 @@ def test_seed_events(pipeline, seed_text):
         ),
         ("The senate approved the budget.", "legislate", "The senate", "the budget"),
         (
+            "Police and soldiers arrested a driver and his son.",
+            "coerce",
+            "Police and soldiers",
+            "a driver and his son",
+        ),
+        (
             "Two soldiers were killed by a roadside bomb.",
             "attack",
             "a roadside bomb",

@@ -173,10 +173,19 @@ def _where(trigger: Any, place: Any, direct: bool = False) -> bool:
     return True
 
 
+def _party(tok: Any) -> Any:
+    """The phrase a token heads with its conjuncts: "The US and Pentagon stated ..."."""
+    first = phrase(tok)
+    later = [c for c in tok.conjuncts if c.i > tok.i]
+    if not later:
+        return first
+    return tok.doc[first.start : max(phrase(c).end for c in later)]
+
+
 def _speaker_name(actor: Any, quotes: tuple[Quote, ...]) -> str | None:
     """The name the quotes stage resolved for an actor that is a quote's speaker ("he said":
     Ahmed al-Kanani), or for "I" inside a direct quote (its speaker)."""
-    start, end = phrase(actor).start_char, phrase(actor).end_char
+    start, end = _party(actor).start_char, _party(actor).end_char
     for q in quotes:
         s = q.speaker
         if s is not None and s.name and s.start < end and start < s.end:
@@ -236,12 +245,12 @@ def events_of(
             # else the nearest date in the sentence: "an air strike ... two days earlier"
             when = when or min(sent_dates, key=lambda d: abs(d.start - tok.idx), default=None)
             tokens = [t for t in (tok, actor, target) if t is not None]
-            start = min(phrase(t).start_char if t.i != tok.i else t.idx for t in tokens)
-            end = max(phrase(t).end_char if t.i != tok.i else t.idx + len(t) for t in tokens)
+            start = min(_party(t).start_char if t.i != tok.i else t.idx for t in tokens)
+            end = max(_party(t).end_char if t.i != tok.i else t.idx + len(t) for t in tokens)
             out.append(Event(
-                actor=None if actor is None else _speaker_name(actor, quotes) or phrase(actor).text,
+                actor=None if actor is None else _speaker_name(actor, quotes) or _party(actor).text,
                 action=action,
-                target=phrase(target).text if target is not None else None,
+                target=_party(target).text if target is not None else None,
                 place=place,
                 date=when.value if when is not None else None,
                 start=start, end=end, trigger=tok.text,
