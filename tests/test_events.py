@@ -92,6 +92,8 @@ def test_events_with_entities_and_quotes(seed_text):
     actors = {e.actor for e in full.events if e.action == "statement"}
     assert {"Ahmed al-Kanani", "Khalid Alrawi"} <= actors
     assert not actors & {"he", "I"}
+    # "In Iraqi Kurdistan ..., I would say that ...": the quote's own words, not an event
+    assert not [e for e in full.events if e.action == "statement" and e.place == "Iraqi Kurdistan"]
     (main,) = [e for e in full.events if e.main]
     assert (main.actor, main.target, main.place) == ("US", "Qassem Soleimani", "Iraq")
 

@@ -182,6 +182,13 @@ def _party(tok: Any) -> Any:
     return tok.doc[first.start : max(phrase(c).end for c in later)]
 
 
+def _own_words(actor: Any, quotes: tuple[Quote, ...]) -> bool:
+    """A first-person actor inside a direct quote ("I would say", "we think")."""
+    return actor.lower_ in ("i", "we") and any(
+        q.kind == "direct" and q.start <= actor.idx < q.end for q in quotes
+    )
+
+
 def _speaker_name(actor: Any, quotes: tuple[Quote, ...]) -> str | None:
     """The name the quotes stage resolved for an actor that is a quote's speaker ("he said":
     Ahmed al-Kanani), or for "I" inside a direct quote (its speaker)."""
@@ -242,6 +249,8 @@ def events_of(
             when = next((d for d in sent_dates if _in_clause(tok, d.start, d.end)), None)
             if actor is None and target is None and not (nominal and (place or when)):
                 continue  # "an air strike near the airport" stands alone; a bare verb does not
+            if direct and actor is not None and _own_words(actor, quotes):
+                continue  # "I would say ..." inside a quote: the speaker's words, not an event
             # else the nearest date in the sentence: "an air strike ... two days earlier"
             when = when or min(sent_dates, key=lambda d: abs(d.start - tok.idx), default=None)
             tokens = [t for t in (tok, actor, target) if t is not None]
