@@ -169,3 +169,14 @@ def test_a_time_after_the_cue_leaves_the_clause_before_it(pipeline):
     text = "The harbour plan is a mistake, Greta Holm said Tuesday in Malmo."
     (q,) = quotes_of(pipeline, text)
     assert (q.text, q.speaker.name) == ("The harbour plan is a mistake", "Greta Holm")
+
+
+def test_a_titled_name_after_the_quote_is_the_speaker(pipeline):
+    """The parser loses the cue's subject among the titles and the aside."""
+    text = (
+        '"We\'d be lying if we said we had fully understood this problem," Lt. Gen. Howard '
+        "Bromberg, the Army's personnel chief, told USA TODAY in an interview."
+    )
+    (q,) = quotes_of(pipeline, text)
+    assert (q.kind, q.speaker.name, q.cue) == ("direct", "Howard Bromberg", "told")
+    assert q.text.startswith("We'd be lying") and q.text.endswith("this problem,")
