@@ -139,3 +139,9 @@ def test_numbers_are_whole_words():
 
 def test_may_the_modal_is_not_a_month():
     assert values("Prices may rise. He may not go.") == []
+
+
+def test_usa_today_is_a_newspaper_not_a_date():
+    text = "Army data obtained by USA TODAY show the numbers today."
+    found = tag(text, date(2014, 6, 8))
+    assert [(d.text, d.value) for d in found] == [("today", "2014-06-08")]

@@ -314,6 +314,8 @@ def _decade(m: re.Match[str], ctx: Context) -> Result:
 
 
 def _relative_day(m: re.Match[str], ctx: Context) -> Result:
+    if m["word"] == "TODAY" and ctx.text[max(0, m.start() - 4) : m.start()] == "USA ":
+        return None  # the newspaper USA TODAY
     word = m["word"].lower()
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
               "this": 0}.get(word.split()[0] if word.startswith("this") else word, 0)  # fmt: skip
