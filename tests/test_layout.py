@@ -123,3 +123,35 @@ def test_language():
 def test_layout_of_a_separated_article_drops_a_repeated_headline():
     art = Article(id="1", text="Big News\n\nThe body.", title="Big News", layout="separated")
     assert Layout().lay_out(art).body == "The body."
+
+
+BODY = (
+    "WASHINGTON — More than 350 of the 588 soldiers the Army has disqualified had committed "
+    "offenses, according to Army data.\n\nThe Army has moved to discharge 79 of them."
+)
+
+
+def test_a_name_over_the_outlet_is_the_byline():
+    # 556 AllSides articles open so: the title in its own field, the byline block in the text
+    fielded = Layout().lay_out(
+        Article(
+            id="a",
+            title="Soldiers had abuse histories",
+            text=f"Tom Vanden Brook\n\nUSA TODAY\n\n{BODY}",
+        )
+    )
+    raw = Layout().lay_out(
+        Article(
+            id="b", text=f"Soldiers had abuse histories\n\nTom Vanden Brook\n\nUSA TODAY\n\n{BODY}"
+        )
+    )
+    for a in (fielded, raw):
+        assert (a.byline, a.subtitle) == ("Tom Vanden Brook", None)
+        assert a.body.startswith("WASHINGTON — More than 350")
+
+
+def test_a_short_standfirst_is_not_a_byline():
+    a = Layout().lay_out(
+        Article(id="c", text=f"Soldiers had abuse histories\n\nA Long Shadow\n\n{BODY}")
+    )
+    assert (a.subtitle, a.byline) == ("A Long Shadow", None)

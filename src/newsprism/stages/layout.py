@@ -31,6 +31,13 @@ _CREDIT_LABEL = re.compile(
     r"^\s*\(?(?:image|photo|picture|top image|main image|header image|credit|photograph)s?\b", re.I
 )
 _BYLINE = re.compile(r"^\s*(?:by|written by|words by)\s+(?P<names>[A-Z][^\n]{1,120})$", re.I)
+# a byline block over the body: "John Bacon" and, on its own line, "USA TODAY" (556 AllSides
+# articles open so): a person's name, then the outlet's name alone in capitals or a wire's name
+_NAME_LINE = re.compile(
+    r"^[A-Z][a-z]+(?:[-'’][A-Za-z]+)?(?:\s+(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)?|[A-Z]\.|Mc[A-Z][a-z]+"
+    r"|van|von|de|der|den|da|di|al|bin|la|le)){1,4}$"
+)
+_OUTLET_LINE = re.compile(r"^[A-Z0-9][A-Z0-9&.'’ ]{1,40}$")
 _DATE_LINE = re.compile(r"^\s*(?:published|updated|posted|first published)\b[^\n]{0,80}$", re.I)
 
 # -- syndication --------------------------------------------------------------------------
@@ -196,6 +203,9 @@ def split_header(segs: list[Segment]) -> tuple[Header, list[Segment]]:
             h.byline = m.group("names").strip().rstrip(".")
         elif _DATE_LINE.match(line):
             pass
+        elif h.byline is None and i + 1 < len(segs) and _byline_block(line, segs[i + 1].text):
+            h.byline = line
+            i += 1  # the outlet's line too
         elif h.title is None and i == 0 and len(line) <= 250 and len(segs) > 1:
             h.title = line
         elif (
@@ -212,6 +222,23 @@ def split_header(segs: list[Segment]) -> tuple[Header, list[Segment]]:
             break
         i += 1
     return h, segs[i:]
+
+
+def _byline_block(line: str, nxt: str) -> bool:
+    """A name alone on its line, then the outlet's: "John Bacon" / "USA TODAY"."""
+    return bool(_NAME_LINE.match(line)) and (
+        bool(_OUTLET_LINE.match(nxt)) or nxt.strip().lower() in AGENCIES
+    )
+
+
+def leading_byline(segs: list[Segment]) -> tuple[str | None, list[Segment]]:
+    """A byline over the body of an article whose title came apart from its text (JSONL,
+    feeds): "By Jane Doe", or a name and the outlet's line; the lines leave the body."""
+    if len(segs) > 1 and (m := _BYLINE.match(segs[0].text)) and len(segs[0].text) < 140:
+        return m.group("names").strip().rstrip("."), segs[1:]
+    if len(segs) > 2 and _byline_block(segs[0].text, segs[1].text):
+        return segs[0].text, segs[2:]
+    return None, segs
 
 
 def _header_follows(segs: list[Segment], i: int) -> bool:
@@ -380,8 +407,11 @@ class Layout:
                 h.byline or found.byline,
                 h.credits + found.credits,
             )
-        elif segs and a.title and " ".join(segs[0].text.split()) == " ".join(a.title.split()):
-            segs = segs[1:]  # pages and exports often repeat the headline as the first line
+        else:
+            if segs and a.title and " ".join(segs[0].text.split()) == " ".join(a.title.split()):
+                segs = segs[1:]  # pages and exports often repeat the headline as the first line
+            byline, segs = leading_byline(segs)
+            h.byline = h.byline or byline
         # credit lines standing alone in the body ("Photo: Jane Doe/AP") are credits too
         body_segs = []
         for s in segs:
