@@ -138,6 +138,7 @@ def test_a_name_over_the_outlet_is_the_byline():
             id="a",
             title="Soldiers had abuse histories",
             text=f"Tom Vanden Brook\n\nUSA TODAY\n\n{BODY}",
+            layout="separated",
         )
     )
     raw = Layout().lay_out(
@@ -155,3 +156,25 @@ def test_a_short_standfirst_is_not_a_byline():
         Article(id="c", text=f"Soldiers had abuse histories\n\nA Long Shadow\n\n{BODY}")
     )
     assert (a.subtitle, a.byline) == ("A Long Shadow", None)
+
+
+def test_a_first_paragraph_that_starts_with_by_stays_in_the_body():
+    # as the JSONL, feed and HTML readers give articles: the title in its own field
+    a = Layout().lay_out(
+        Article(
+            id="d",
+            title="Storm",
+            text=f"By Monday, the storm had passed.\n\n{BODY}",
+            layout="separated",
+        )
+    )
+    assert a.byline is None and a.body.startswith("By Monday, the storm")
+    b = Layout().lay_out(
+        Article(
+            id="e",
+            title="Storm",
+            text=f"By Jane Doe and John Roe, Reuters\n\n{BODY}",
+            layout="separated",
+        )
+    )
+    assert (b.byline, b.syndicated_from) == ("Jane Doe and John Roe", "Reuters")

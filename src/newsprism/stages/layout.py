@@ -199,7 +199,7 @@ def split_header(segs: list[Segment]) -> tuple[Header, list[Segment]]:
         line = segs[i].text
         if _CREDIT_LABEL.match(line) and (m := _CREDIT.match(line)) and len(line) < 300:
             h.credits.append(m.group("credit").strip().rstrip("."))
-        elif (m := _BYLINE.match(line)) and len(line) < 140 and h.byline is None:
+        elif (m := _BYLINE.match(line)) and _names(m.group("names")) and h.byline is None:
             h.byline = m.group("names").strip().rstrip(".")
         elif _DATE_LINE.match(line):
             pass
@@ -234,11 +234,25 @@ def _byline_block(line: str, nxt: str) -> bool:
 def leading_byline(segs: list[Segment]) -> tuple[str | None, list[Segment]]:
     """A byline over the body of an article whose title came apart from its text (JSONL,
     feeds): "By Jane Doe", or a name and the outlet's line; the lines leave the body."""
-    if len(segs) > 1 and (m := _BYLINE.match(segs[0].text)) and len(segs[0].text) < 140:
+    if len(segs) > 1 and (m := _BYLINE.match(segs[0].text)) and _names(m.group("names")):
         return m.group("names").strip().rstrip("."), segs[1:]
     if len(segs) > 2 and _byline_block(segs[0].text, segs[1].text):
         return segs[0].text, segs[2:]
     return None, segs
+
+
+_NAME_JOINERS = frozenset("and of the for in de van von la le al bin".split())
+
+
+def _names(text: str) -> bool:
+    """Names, not a sentence: "Jane Doe and John Roe, Reuters", not "Monday, the storm had
+    passed." (a first paragraph that starts with "By")."""
+    words = text.replace(",", " ").replace("|", " ").split()
+    return (
+        0 < len(words) <= 10
+        and all(w[0].isupper() or w.lower() in _NAME_JOINERS for w in words)
+        and not text.rstrip().endswith(("!", "?"))
+    )
 
 
 def _header_follows(segs: list[Segment], i: int) -> bool:
