@@ -92,6 +92,11 @@ def test_split_byline():
     ("text", "reason"),
     [
         ("Sign up for our morning newsletter to get the news in your inbox.", "newsletter pitch"),
+        (  # 1,272 AllSides paragraphs, mid-article
+            "Get the Monitor Stories you care about delivered to your inbox. "
+            "By signing up, you agree to our Privacy Policy",
+            "newsletter pitch",
+        ),
         ("Read more:", "read-more list"),
         ("ADVERTISEMENT", "advertisement"),
         ("Follow us on Twitter @example.", "share or follow prompt"),

@@ -104,7 +104,8 @@ _CUES = [
         "newsletter pitch",
         re.compile(
             r"\b(?:sign(?:ing)? up|subscribe|subscription)\b.{0,80}\b(?:newsletter|email|inbox|updates|"
-            r"digest|briefing)|\bnewsletter\b.{0,60}\b(?:sign up|subscribe|delivered|inbox)",
+            r"digest|briefing)|\bnewsletter\b.{0,60}\b(?:sign up|subscribe|delivered|inbox)"
+            r"|\bdelivered to your inbox\b|\bby signing up,? you agree\b",
             re.I,
         ),
     ),
