@@ -180,3 +180,13 @@ def test_a_titled_name_after_the_quote_is_the_speaker(pipeline):
     (q,) = quotes_of(pipeline, text)
     assert (q.kind, q.speaker.name, q.cue) == ("direct", "Howard Bromberg", "told")
     assert q.text.startswith("We'd be lying") and q.text.endswith("this problem,")
+
+
+def test_a_title_speaker_is_not_a_name_in_what_it_said(pipeline):
+    text = (
+        "The Army will not ignore any misconduct by Sgt. Bowe Bergdahl, but he should be "
+        "considered innocent until proven guilty, the chairman of the Joint Chiefs of Staff said."
+    )
+    (q,) = quotes_of(pipeline, text)
+    assert q.speaker.name is None
+    assert q.speaker.text == "the chairman of the Joint Chiefs of Staff"

@@ -772,7 +772,10 @@ class Quotes:
         named = entity_at(tok) or _named_in(tok, span)
         kind = PRONOUNS.get(tok.lower_)
         if kind is not None or (named is None and tok.lower_ in TITLES | {"official", "spokesman"}):
-            before = [e for e in people if e.end_char <= span.start_char]
+            # named before the speaker; a title ("the chairman") not by a name in what it said
+            # ("X will not ignore misconduct by Sgt. Bowe Bergdahl, ... the chairman said")
+            before = [e for e in people if e.end_char <= span.start_char
+                      and (kind is not None or not q.start <= e.start_char < q.end)]  # fmt: skip
             labels = ("ORG", "GROUP") if kind == "GROUP" else ("PERSON",)
             named = _antecedent([e for e in before if e.label_ in labels])
         if named is None:  # a described speaker: "one resident, a retired crane operator,"
