@@ -190,3 +190,10 @@ def test_a_title_speaker_is_not_a_name_in_what_it_said(pipeline):
     (q,) = quotes_of(pipeline, text)
     assert q.speaker.name is None
     assert q.speaker.text == "the chairman of the Joint Chiefs of Staff"
+
+
+def test_an_inference_is_not_a_voice(pipeline):
+    text = "He walked off the base. That could indicate that he had gone absent without leave."
+    assert quotes_of(pipeline, text) == ()
+    said = quotes_of(pipeline, "Those close to him say that he would have to consider the offer.")
+    assert [q.speaker.text.split()[0] for q in said] == ["Those"]

@@ -425,6 +425,12 @@ def find(doc: Any) -> list[Found]:
         if len(text[c_start:c_end].split()) < MIN_REPORTED_WORDS:
             continue  # "said Monday": a misparse, not what was said
         speaker = _source(tok) if tok.lower_ == "according" else _subject(tok)
+        if (
+            speaker is not None
+            and speaker.lower_ in ("this", "that", "these", "those")
+            and not any(speaker.children)  # "those close to him" are voices
+        ):
+            continue  # "That could indicate that he had gone AWOL": an inference, not a voice
         inner = [
             q for q in found if q.kind == "direct" and c_start - 2 <= q.start and q.end <= c_end + 2
         ]
