@@ -197,3 +197,18 @@ def test_an_inference_is_not_a_voice(pipeline):
     assert quotes_of(pipeline, text) == ()
     said = quotes_of(pipeline, "Those close to him say that he would have to consider the offer.")
     assert [q.speaker.text.split()[0] for q in said] == ["Those"]
+
+
+def test_a_name_the_ner_missed_is_an_antecedent():
+    """The entities stage finds "Trump" by the name given before; the NER did not tag it."""
+    from newsprism import Pipeline as Full
+
+    text = (
+        "President Donald Trump met Attorney General William Barr.\n\nBarr said he would issue "
+        "his redacted version by mid-April or sooner.\n\nTrump on Monday took aim at Democrats "
+        "in the aftermath of the Mueller probe.\n\n“No matter what information is given to the "
+        "crazed Democrats, it will never be good enough,” the president said on Twitter."
+    )
+    art = Article(id="t", text=text, body=text, layout="exact")
+    quotes = Full(["layout", "parse", "entities", "quotes"])(art).quotes
+    assert [q.speaker.name for q in quotes] == ["William Barr", "Donald Trump"]

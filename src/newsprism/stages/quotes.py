@@ -768,9 +768,23 @@ class Quotes:
 
     @staticmethod
     def _people(doc: Any, analysis: Analysis, inside: list[tuple[int, int]]) -> list[Any]:
-        """Named mentions outside direct quotes, in order: the antecedents for pronouns."""
-        return [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GROUP")
-                and not any(s <= e.start_char < t for s, t in inside)]  # fmt: skip
+        """Named mentions outside direct quotes, in order: the antecedents for pronouns. Those
+        the NER found, and those the entities stage found by name where the NER did not
+        ("Trump on Monday took aim ...", after "President Donald Trump")."""
+        from spacy.tokens import Span
+
+        found = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GROUP")]
+        taken = {i for e in doc.ents for i in range(e.start, e.end)}
+        for entity in analysis.entities:
+            if entity.type not in ("PERSON", "ORG", "GROUP"):
+                continue
+            for m in entity.mentions:
+                span = doc.char_span(m.start, m.end) if m.field == "body" else None
+                if span is not None and not taken & set(range(span.start, span.end)):
+                    found.append(Span(doc, span.start, span.end, label=entity.type))
+                    taken.update(range(span.start, span.end))
+        found.sort(key=lambda e: e.start)
+        return [e for e in found if not any(s <= e.start_char < t for s, t in inside)]
 
     def _speaker(self, q: Found, doc: Any, analysis: Analysis, people: list[Any]) -> Speaker:
         tok = q.speaker
