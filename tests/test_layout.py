@@ -136,50 +136,31 @@ BODY = (
 )
 
 
+def _fielded(top: str) -> Article:
+    """Laid out as the JSONL, feed and HTML readers give articles: the title in its own field."""
+    art = Article(id="f", title="Soldiers", text=f"{top}\n\n{BODY}", layout="separated")
+    return Layout().lay_out(art)
+
+
+def _raw(top: str) -> Article:
+    return Layout().lay_out(
+        Article(id="r", text=f"Soldiers had abuse histories\n\n{top}\n\n{BODY}")
+    )
+
+
 def test_a_name_over_the_outlet_is_the_byline():
     # 556 AllSides articles open so: the title in its own field, the byline block in the text
-    fielded = Layout().lay_out(
-        Article(
-            id="a",
-            title="Soldiers had abuse histories",
-            text=f"Tom Vanden Brook\n\nUSA TODAY\n\n{BODY}",
-            layout="separated",
-        )
-    )
-    raw = Layout().lay_out(
-        Article(
-            id="b", text=f"Soldiers had abuse histories\n\nTom Vanden Brook\n\nUSA TODAY\n\n{BODY}"
-        )
-    )
-    for a in (fielded, raw):
+    for a in (_fielded("Tom Vanden Brook\n\nUSA TODAY"), _raw("Tom Vanden Brook\n\nUSA TODAY")):
         assert (a.byline, a.subtitle) == ("Tom Vanden Brook", None)
         assert a.body.startswith("WASHINGTON — More than 350")
 
 
 def test_a_short_standfirst_is_not_a_byline():
-    a = Layout().lay_out(
-        Article(id="c", text=f"Soldiers had abuse histories\n\nA Long Shadow\n\n{BODY}")
-    )
-    assert (a.subtitle, a.byline) == ("A Long Shadow", None)
+    assert (_raw("A Long Shadow").subtitle, _raw("A Long Shadow").byline) == ("A Long Shadow", None)
 
 
 def test_a_first_paragraph_that_starts_with_by_stays_in_the_body():
-    # as the JSONL, feed and HTML readers give articles: the title in its own field
-    a = Layout().lay_out(
-        Article(
-            id="d",
-            title="Storm",
-            text=f"By Monday, the storm had passed.\n\n{BODY}",
-            layout="separated",
-        )
-    )
+    a = _fielded("By Monday, the storm had passed.")
     assert a.byline is None and a.body.startswith("By Monday, the storm")
-    b = Layout().lay_out(
-        Article(
-            id="e",
-            title="Storm",
-            text=f"By Jane Doe and John Roe, Reuters\n\n{BODY}",
-            layout="separated",
-        )
-    )
+    b = _fielded("By Jane Doe and John Roe, Reuters")
     assert (b.byline, b.syndicated_from) == ("Jane Doe and John Roe", "Reuters")

@@ -66,6 +66,8 @@ LOCATIVE = frozenset(
 _CLAUSAL = frozenset(
     "ccomp xcomp advcl acl relcl acl:relcl csubj csubj:pass parataxis conj".split()
 )
+_TIME_UNITS = frozenset("minute hour day night week weekend month year decade".split())
+_RELATIVE = ("relcl", "acl:relcl")
 
 
 def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
@@ -99,10 +101,6 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
     if actor is not None and actor.lower_ in ("who", "which", "that") and verb.dep_ in _RELATIVE:
         actor = verb.head  # "the lawmakers who had called for ...": the lawmakers
     return actor, target
-
-
-_TIME_UNITS = frozenset("minute hour day night week weekend month year decade".split())
-_RELATIVE = ("relcl", "acl:relcl")
 
 
 def _infinitive(verb: Any) -> bool:
