@@ -200,8 +200,8 @@ def split_header(segs: list[Segment]) -> tuple[Header, list[Segment]]:
         line = segs[i].text
         if _CREDIT_LABEL.match(line) and (m := _CREDIT.match(line)) and len(line) < 300:
             h.credits.append(m.group("credit").strip().rstrip("."))
-        elif (m := _BYLINE.match(line)) and _names(m.group("names")) and h.byline is None:
-            h.byline = m.group("names").strip().rstrip(".")
+        elif h.byline is None and (by := _by_line(line)):
+            h.byline = by
         elif _DATE_LINE.match(line):
             pass
         elif h.byline is None and i + 1 < len(segs) and _byline_block(line, segs[i + 1].text):
@@ -235,11 +235,17 @@ def _byline_block(line: str, nxt: str) -> bool:
 def leading_byline(segs: list[Segment]) -> tuple[str | None, list[Segment]]:
     """A byline over the body of an article whose title came apart from its text (JSONL,
     feeds): "By Jane Doe", or a name and the outlet's line; the lines leave the body."""
-    if len(segs) > 1 and (m := _BYLINE.match(segs[0].text)) and _names(m.group("names")):
-        return m.group("names").strip().rstrip("."), segs[1:]
+    if len(segs) > 1 and (by := _by_line(segs[0].text)):
+        return by, segs[1:]
     if len(segs) > 2 and _byline_block(segs[0].text, segs[1].text):
         return segs[0].text, segs[2:]
     return None, segs
+
+
+def _by_line(line: str) -> str | None:
+    """The names of a "By ..." line, when what follows "By" is names."""
+    m = _BYLINE.match(line)
+    return m.group("names").strip().rstrip(".") if m and _names(m.group("names")) else None
 
 
 _NAME_JOINERS = frozenset("and of the for in de van von la le al bin".split())
