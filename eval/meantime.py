@@ -10,7 +10,12 @@ Nothing in newsprism was tuned on MEANTIME; it is used whole as a news-domain ch
   relative pronoun stands for counts: "the company, which declared");
 - event places: of the matched events given a place, the share whose place overlaps the
   annotated location (Argm-LOC; an event with none counts wrong), and of the matched events
-  with an annotated location, the share given it.
+  with an annotated location, the share given it;
+- event dates: a matched event that a temporal link ties to a time expression of its own
+  (IS_INCLUDED, INCLUDES, SIMULTANEOUS, DURING; the creation time left out) is dated. Of
+  the dated events given a date, the share whose date is that expression's (its annotated
+  value, or the value newsprism reads off the same words), and of all dated events, the
+  share given it.
 
     python -m eval.meantime
 """
@@ -33,6 +38,7 @@ from eval.data import DATA, report  # noqa: E402
 CORPUS = DATA / "meantime_en" / "intra-doc_annotation"
 _NO_SPACE_BEFORE = re.compile(r"^(?:[.,;:!?%)\]}]|'s|n't|'re|'ve|'ll|'d|'m|''|”|’)$")
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "“", "‘"}
+_WITHIN = ("IS_INCLUDED", "SIMULTANEOUS", "DURING")  # the event happens in the time
 
 
 @dataclass
@@ -47,6 +53,9 @@ class Doc:
     )  # event -> role -> span
     annotated: tuple[int, int] = (0, 0)  # MEANTIME annotates the first sentences only
     dct_span: tuple[int, int] = (0, 0)
+    anchors: dict[str, tuple[int, int, str]] = field(
+        default_factory=dict
+    )  # event -> the time expression it happens in: start, end, value
 
 
 def load(path: Path) -> Doc:
@@ -72,7 +81,7 @@ def load(path: Path) -> Doc:
 
     markables = root.find("Markables")
     assert markables is not None
-    timexes, events, mentions = [], {}, {}
+    timexes, events, mentions, times = [], {}, {}, {}
     # The creation time is marked, or (in two documents) it is the date the others anchor to.
     anchors = Counter(
         n.get("anchorTimeID") for n in markables if n.tag == "TIMEX3" and n.get("anchorTimeID")
@@ -88,16 +97,25 @@ def load(path: Path) -> Doc:
                 dct_span = ext or (0, 0)
             elif ext:
                 timexes.append((*ext, node.get("type", ""), node.get("value", "")))
+                times[node.get("m_id", "")] = (*ext, node.get("value", ""))
         elif node.tag == "EVENT_MENTION" and ext:
             events[node.get("m_id", "")] = (*ext, node.get("pos", ""))
         elif ext:
             mentions[node.get("m_id", "")] = ext
     participants: dict[str, dict[str, tuple[int, int]]] = {}
     relations = root.find("Relations")
+    anchors: dict[str, tuple[int, int, str]] = {}
     for rel in relations if relations is not None else []:
+        src, tgt = rel.find("source"), rel.find("target")
+        if rel.tag == "TLINK" and src is not None and tgt is not None:
+            ids = (src.get("m_id", ""), tgt.get("m_id", ""))
+            kind = rel.get("reltype", "")
+            if kind == "INCLUDES":  # the time includes the event: read it the other way
+                ids, kind = ids[::-1], "IS_INCLUDED"
+            if kind in _WITHIN and ids[0] in events and ids[1] in times:
+                anchors[ids[0]] = times[ids[1]]
         if rel.tag != "HAS_PARTICIPANT":
             continue
-        src, tgt = rel.find("source"), rel.find("target")
         if src is None or tgt is None or tgt.get("m_id") not in mentions:
             continue
         participants.setdefault(src.get("m_id", ""), {})[rel.get("sem_role", "")] = mentions[
@@ -106,7 +124,7 @@ def load(path: Path) -> Doc:
     assert dct is not None, path
     last = max(sentence_of[a.get("t_id", "")] for n in markables for a in n.iter("token_anchor"))
     end = max(e for t, (_, e) in spans.items() if sentence_of[t] == last)
-    return Doc(path.stem, text, dct, timexes, events, participants, (0, end), dct_span)
+    return Doc(path.stem, text, dct, timexes, events, participants, (0, end), dct_span, anchors)
 
 
 def _date(value: str) -> date:
@@ -195,9 +213,11 @@ def evaluate_events(docs: list[Doc]) -> dict[str, float]:
     ours = hits = in_scope = found = 0
     actor_right = actor_n = target_right = target_n = 0
     placed = placed_right = located = located_found = 0
+    dated = dated_given = dated_right = 0
     for d in docs:
         doc = nlp(d.text[: d.annotated[1]])
-        events = events_of(doc, tuple(tag(doc.text, d.dct)))
+        dates = tuple(tag(doc.text, d.dct))
+        events = events_of(doc, dates)
         gold = {m: span for m, span in d.events.items()}
         matched: set[str] = set()
         for e in events:
@@ -225,6 +245,12 @@ def evaluate_events(docs: list[Doc]) -> dict[str, float]:
             placed_right += right
             located += "Argm-LOC" in roles
             located_found += right
+            if m_id in d.anchors:
+                start, end, value = d.anchors[m_id]
+                ours_there = {r.value for r in dates if r.start < end and start < r.end}
+                dated += 1
+                dated_given += e.date is not None
+                dated_right += e.date is not None and e.date in ours_there | {value}
         for m_id, (s, t, _) in gold.items():
             lemmas = {
                 tok.lemma_.lower() for tok in doc.char_span(s, t, alignment_mode="expand") or []
@@ -241,6 +267,9 @@ def evaluate_events(docs: list[Doc]) -> dict[str, float]:
         "meantime_event_place_recall": located_found / located if located else 0.0,
         "meantime_event_places": placed,
         "meantime_event_located": located,
+        "meantime_event_date_precision": dated_right / dated_given if dated_given else 0.0,
+        "meantime_event_date_recall": dated_right / dated if dated else 0.0,
+        "meantime_event_dated": dated,
         "meantime_events": ours,
     }
 

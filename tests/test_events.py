@@ -83,6 +83,33 @@ def test_event_place_is_where_it_happened(pipeline, text, trigger, place):
     assert e.place == place
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "date"),
+    [
+        # the date of the clause the saying hangs in, not of what it says
+        (
+            "On January 5, the parliament passed a resolution, saying the air strike near the "
+            "airport two days earlier had been a breach of sovereignty.",
+            "saying",
+            "2020-01-05",
+        ),
+        (
+            "The ministry said on Friday that police arrested him on January 2.",
+            "said",
+            "2020-01-17",
+        ),
+        (
+            "The ministry said on Friday that police arrested him on January 2.",
+            "arrested",
+            "2020-01-02",
+        ),
+    ],
+)
+def test_event_date_is_its_own_clause(pipeline, text, trigger, date):
+    (e,) = [e for e in events_of(pipeline, text) if e.trigger == trigger]
+    assert e.date == date
+
+
 def test_events_with_entities_and_quotes(seed_text):
     """With the other stages: "he said" and "I would say" are the speakers the quotes stage
     named, and "on Iraqi soil" is Iraq, the country the places stage gave the Iraqis."""

@@ -5,8 +5,9 @@ to one of a small set of action classes in the spirit of CAMEO. Its actor is the
 agent of a passive), its target the object (the subject of a passive, or what "of" introduces
 after an event noun), its place a place named where it happened ("in", "at", "near" ... a place,
 in its own clause, not in a clause below it: "said ... cut jobs in France" places the cuts, not
-the saying; "the US killing" and "US automaker" name no place), its date the resolved date in
-its clause. The article's main event is the first non-statement event of the lead.
+the saying; "the US killing" and "US automaker" name no place), its date the nearest resolved
+date in its own clause, else in the clause it hangs in (unless that clause reports it), else
+in its sentence. The article's main event is the first non-statement event of the lead.
 """
 
 from __future__ import annotations
@@ -68,6 +69,8 @@ _CLAUSAL = frozenset(
 )
 _TIME_UNITS = frozenset("minute hour day night week weekend month year decade".split())
 _RELATIVE = ("relcl", "acl:relcl")
+_SUBJECT = ("nsubj", "nsubj:pass", "nsubjpass")
+_REPORTED = frozenset("ccomp csubj csubj:pass parataxis".split())
 
 
 def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
@@ -144,6 +147,37 @@ def _action(tok: Any) -> str | None:
 
 def _in_clause(tok: Any, start: int, end: int) -> bool:
     return tok.left_edge.idx <= start and end <= tok.right_edge.idx + len(tok.right_edge.text)
+
+
+def _hops(trigger: Any, tok: Any) -> int | None:
+    """How many arcs lead up from a date's word ``tok`` to ``trigger`` inside the trigger's
+    own clause (None when ``tok`` is not under it, or lies in a clause of its own below it or
+    in its subject: "saying the strike two days earlier was ..." dates the strike).
+    The date's own arc may carry a clause's label: the parser reads "said Friday" so too."""
+    n = 0
+    while tok.i != trigger.i:
+        if (n and (tok.dep_ in _CLAUSAL or tok.dep_ in _SUBJECT)) or tok.head.i == tok.i:
+            return None
+        tok, n = tok.head, n + 1
+    return n
+
+
+def _when(trigger: Any, dates: list[tuple[Any, DateRef]], nominal: bool) -> DateRef | None:
+    """The date of an event: the nearest one in its own clause ("announced Monday"), else the
+    date of a clause it hangs in ("On January 5, ... passed a resolution, saying the strike two
+    days earlier ...": the saying is January 5) unless that clause reports it, else the nearest
+    date in the sentence ("the air strike ... two days earlier", an event noun, is dated by its
+    own words or its neighbours, not by the verb that mentions it)."""
+    head = trigger
+    while True:
+        own = [(n, abs(tok.i - trigger.i), d) for tok, d in dates
+               if (n := _hops(head, tok)) is not None]  # fmt: skip
+        if own:
+            return min(own, key=lambda o: o[:2])[2]
+        if nominal or head.head.i == head.i or head.dep_ in _REPORTED:
+            break  # what a clause reports ("showed the company passed ...") has its own time
+        head = head.head
+    return min((d for _, d in dates), key=lambda d: abs(d.start - trigger.idx), default=None)
 
 
 def _where(trigger: Any, place: Any, direct: bool = False) -> bool:
@@ -229,9 +263,10 @@ def events_of(
     places = _places(doc, entities)
     for sent in doc.sents:
         sent_dates = [
-            d
+            (span.root, d)
             for d in dates
             if sent.start_char <= d.start < sent.end_char and d.type in ("DATE", "TIME")
+            if (span := doc.char_span(d.start, d.end, alignment_mode="expand")) is not None
         ]
         sent_places = [p for p in places if sent.start <= p[0].start < sent.end]
         for tok in sent:
@@ -244,13 +279,12 @@ def events_of(
             target = None if target is None or target.is_space or target.is_punct else target
             direct = action == "statement"
             place = next((name for p, name in sent_places if _where(tok, p, direct)), None)
-            when = next((d for d in sent_dates if _in_clause(tok, d.start, d.end)), None)
-            if actor is None and target is None and not (nominal and (place or when)):
+            dated = any(_in_clause(tok, d.start, d.end) for _, d in sent_dates)
+            if actor is None and target is None and not (nominal and (place or dated)):
                 continue  # "an air strike near the airport" stands alone; a bare verb does not
             if direct and actor is not None and _own_words(actor, quotes):
                 continue  # "I would say ..." inside a quote: the speaker's words, not an event
-            # else the nearest date in the sentence: "an air strike ... two days earlier"
-            when = when or min(sent_dates, key=lambda d: abs(d.start - tok.idx), default=None)
+            when = _when(tok, sent_dates, nominal)
             tokens = [t for t in (tok, actor, target) if t is not None]
             start = min(_party(t).start_char if t.i != tok.i else t.idx for t in tokens)
             end = max(_party(t).end_char if t.i != tok.i else t.idx + len(t) for t in tokens)
@@ -273,7 +307,7 @@ def events_of(
 
 class Events:
     name: str = "events"
-    version: int = 2
+    version: int = 3
     requires: tuple[str, ...] = ("doc", "dates")
     assigns: tuple[str, ...] = ("events",)
 
