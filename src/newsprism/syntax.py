@@ -91,7 +91,9 @@ def phrase(tok: Any) -> Any:
     end = tok.i + 1
     of = {o.i for p, o in prep_objects(tok) if p == "of"}
     for child in tok.rights:
-        if child.dep_ in _RIGHT or child.i in of or (child.dep_ == "prep" and child.lower_ == "of"):
+        if child.i in of:  # "one of its organisers", without what describes the organisers
+            end = max(end, phrase(child).end)
+        elif child.dep_ in _RIGHT or (child.dep_ == "prep" and child.lower_ == "of"):
             end = max(end, child.right_edge.i + 1)
     span = tok.doc[start:end]
     while len(span) > 1 and (span[0].is_punct or span[0].is_space):

@@ -61,7 +61,7 @@ TITLES = frozenset(
     president vice prime minister secretary senator sen. rep. representative gov. governor mayor
     chancellor king queen prince general gen. col. colonel lt. sgt. commander chief director chairman
     chairwoman chair ceo spokesman spokeswoman spokesperson ambassador judge justice mp lawmaker
-    leader speaker premier pope cardinal bishop rabbi imam sheikh dr. mr. mrs. ms. professor
+    leader speaker premier pope cardinal bishop rabbi imam sheikh dr. mr. mrs. ms. dr mr mrs ms professor
     prof. deputy foreign defense defence interior finance health attorney""".split()
 )
 GENERIC_HEADS = (
