@@ -85,6 +85,7 @@ TIMES = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday
     tonight spring summer fall autumn winter week month year""".split()
 )
+_BODIES = ("ORG", "GROUP", "PLACE")
 NAMED_DEPS = frozenset({"flat", "flat:name", "appos", "compound", "nmod:desc"})  # title -> name
 PASSIVE_AUX = frozenset({"aux:pass", "auxpass"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl", "csubj"})
@@ -659,11 +660,14 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
     role = affiliation = description = None
     appos = next((c for c in root.children if c.dep_ == "appos"), None)
     if appos is not None:
-        words = [t for t in appos.lefts if t.dep_ in ("compound", "amod")] + [appos]
-        role = " ".join(t.text for t in words)
+        role = " ".join(t.text for t in _modified(appos))
         org = prep_object(appos, "for", "of", "at", "with", "from", "in")
         if org is None:
             org = next((c for c in appos.children if c.dep_ in ("poss", "nmod:poss")), None)
+        if org is None:  # "chair of the Southern Beekeepers' Association", the "of" read as
+            org = next(  # the possessor's: the named body the title hangs on
+                (c for c in appos.children if c.dep_ == "nmod" and c.ent_type_ in _BODIES), None
+            )
         if org is not None:
             affiliation = _affiliation(org)
         rel = next((c for c in appos.children if c.dep_.startswith(("acl", "relcl"))), None)
@@ -708,14 +712,23 @@ def _described(tok: Any) -> tuple[str | None, str | None]:
     Olm; "the vicar of St Anne's" -> vicar, St Anne's."""
     if tok.pos_ != "NOUN":
         return None, None
-    words = [t for t in tok.lefts if t.dep_ in ("compound", "amod")
-             and not any(c.dep_ in ("poss", "nmod:poss") for c in t.children)]  # fmt: skip
     role = " ".join(t.lower_ if t.is_sent_start and t.pos_ == "NOUN" else t.text
-                    for t in [*words, tok])  # fmt: skip
+                    for t in _modified(tok))  # fmt: skip
     owner = next((c for c in tok.children if c.dep_ in ("poss", "nmod:poss")), None)
     if owner is None or owner.pos_ == "PRON":
         owner = prep_object(tok, "of", "at", "for")
     return role, _affiliation(owner) if owner is not None and owner.pos_ != "PRON" else None
+
+
+def _modified(noun: Any) -> list[Any]:
+    """A noun with its compound and adjective modifiers, theirs too ("a secondary school
+    teacher", whichever word "secondary" hangs on); not a possessor's ("Olm's mayor")."""
+    words = [t for t in noun.lefts if t.dep_ in ("compound", "amod")
+             and not any(c.dep_ in ("poss", "nmod:poss") for c in t.children)]  # fmt: skip
+    if not words:
+        return [noun]
+    return [t for t in noun.doc[words[0].left_edge.i : noun.i + 1]
+            if t.dep_ in ("compound", "amod", "advmod") or t.i == noun.i]  # fmt: skip
 
 
 def _affiliation(obj: Any) -> str:
@@ -820,10 +833,16 @@ class Quotes:
 
 
 def _named_in(tok: Any, span: Any) -> Any | None:
-    """The name a title heads: "Secretary of State John Kerry", "Representative Steve Israel"."""
+    """The name a title heads ("Secretary of State John Kerry", "Representative Steve
+    Israel"), or the name it describes when the parser hangs the title on the name
+    ("according to council leader Fiona Marsh")."""
     for child in tok.rights:
         named = entity_at(child) if child.dep_ in NAMED_DEPS else None
         if named is not None and named.label_ in ("PERSON", "ORG", "GROUP"):
+            return named
+    if tok.dep_ in NAMED_DEPS and tok.i < tok.head.i:
+        named = entity_at(tok.head)
+        if named is not None and named.label_ == "PERSON":
             return named
     return next((e for e in span.ents if e.label_ == "PERSON" and e.end == span.end), None)
 
