@@ -46,7 +46,7 @@ def test_seed_events(pipeline, seed_text):
             "Police",
             "three protesters",
         ),
-        ("The senate approved the budget.", "legislate", "The senate", "the budget"),
+        ("The committee approved the budget.", "legislate", "The committee", "the budget"),
         (
             "Police and soldiers arrested a driver and his son.",
             "coerce",

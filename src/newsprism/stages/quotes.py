@@ -564,6 +564,13 @@ def _reported(tok: Any) -> tuple[int, int] | None:
     if comp.tag_ == "VBG" and tok.doc[comp.left_edge.i - 1].text == ",":
         return None  # "said Biden, clutching the lectern": not what was said
     more = [c for c in tok.rights if c.dep_ == "ccomp" and c.i > comp.i]  # "that X, that Y"
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ",":
+        # the cue set off by commas inside what it reports, the part before it read as a
+        # clause of its own: "A new harbor master, she said, could restore trust ..."
+        before = next((c for c in tok.lefts if c.dep_ in ("ccomp", "parataxis")
+                       and c.left_edge.i == tok.sent.start), None)  # fmt: skip
+        if before is not None:
+            first = before.left_edge
     return first.idx, max(clause_end(c) for c in [comp, *more])
 
 
@@ -802,6 +809,9 @@ class Quotes:
     def _speaker(self, q: Found, doc: Any, analysis: Analysis, people: list[Any]) -> Speaker:
         tok = q.speaker
         span = phrase(tok)
+        if any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children):
+            # a subject read as a clause of its own: "Those close to him say ..."
+            span = doc[tok.left_edge.i : tok.right_edge.i + 1]
         named = entity_at(tok) or _named_in(tok, span)
         kind = PRONOUNS.get(tok.lower_)
         if kind is not None or (named is None and tok.lower_ in TITLES | {"official", "spokesman"}):
