@@ -123,6 +123,12 @@ def test_events_with_entities_and_quotes(seed_text):
     assert not [e for e in full.events if e.action == "statement" and e.place == "Iraqi Kurdistan"]
     (main,) = [e for e in full.events if e.main]
     assert (main.actor, main.target, main.place) == ("US", "Qassem Soleimani", "Iraq")
+    # "..., saying the deadly air strike ...": the parliament says it, whichever verb the
+    # parser hangs "saying" on; "told FRANCE 24" is the name the entities stage found
+    (saying,) = [e for e in full.events if e.trigger == "saying"]
+    assert (saying.actor, saying.date) == ("the Iraqi parliament", "2020-01-05")
+    (told,) = [e for e in full.events if e.trigger == "told"]
+    assert (told.actor, told.target) == ("one protester", "FRANCE 24")
 
 
 @pytest.mark.parametrize(

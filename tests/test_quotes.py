@@ -51,6 +51,9 @@ def test_seed_quotes(pipeline, seed_text):
         q.speaker.text for q in reported if q.cue and q.cue.startswith(("called", "calling"))
     }
     assert {"Iraqi lawmakers", "the Iraqi parliament"} <= callers
+    # what the parliament asks for ends before ", saying ...", its reason
+    asks = [q.text for q in reported if q.speaker.text == "the Iraqi parliament"]
+    assert "the government to expel the US-led international coalition in Iraq" in asks
     for q in quotes:
         assert art.body[q.start : q.end] == q.text
 

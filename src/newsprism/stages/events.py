@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..records import Analysis, DateRef, Entity, Event, Quote
-from ..syntax import obj, passive_subject, phrase, prep_object, subject
+from ..syntax import doc_text, obj, passive_subject, phrase, prep_object, subject
 
 # Action classes: verbs by lemma. A statement class keeps "who said" events apart from deeds.
 ACTIONS: dict[str, frozenset[str]] = {
@@ -91,6 +91,8 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
         asked = prep_object(head, "on", "upon") if head.lemma_ == "call" else obj(head)
         if verb.dep_ in ("xcomp", "advcl") and _infinitive(verb) and asked is not None:
             actor = asked
+        elif verb.tag_ == "VBG" and verb.dep_ == "advcl" and _after_comma(verb):
+            actor = _main_subject(head)  # "..., saying ...": the main clause's subject says it
         elif head.lemma_ in _TIME_UNITS and head.head.pos_ in ("VERB", "AUX"):
             actor = subject(head.head)  # "demonstrators have spent weeks calling for ..."
         else:  # "the air strike had also killed ...": a conjunct or clause shares its head's subject
@@ -104,6 +106,23 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
     if actor is not None and actor.lower_ in ("who", "which", "that") and verb.dep_ in _RELATIVE:
         actor = verb.head  # "the lawmakers who had called for ...": the lawmakers
     return actor, target
+
+
+def _after_comma(tok: Any) -> bool:
+    """Whether a clause is set off by a comma (the parser hangs it on the clause or before)."""
+    first = tok.left_edge
+    return first.text == "," or (first.i > 0 and tok.doc[first.i - 1].text == ",")
+
+
+def _main_subject(tok: Any) -> Any | None:
+    """The subject of the nearest clause above ``tok`` that has one (a participle set off by a
+    comma, "passed a resolution calling on the government to expel ..., saying ...", speaks
+    for the sentence's subject wherever the parser hangs it)."""
+    while True:
+        found = subject(tok) if tok.pos_ in ("VERB", "AUX") else None
+        if found is not None or tok.head.i == tok.i:
+            return found
+        tok = tok.head
 
 
 def _infinitive(verb: Any) -> bool:
@@ -214,6 +233,16 @@ def _party(tok: Any) -> Any:
     return tok.doc[first.start : max(phrase(c).end for c in later)]
 
 
+def _text(tok: Any, mentions: list[tuple[int, int]]) -> str:
+    """A party's words; a token inside a longer name the entities stage found is that name
+    ("told FRANCE 24", the NER having taken only "FRANCE" and the parser "24" as the object)."""
+    span = _party(tok)
+    for start, end in mentions:
+        if start <= span.start_char and span.end_char <= end and end - start > len(span.text):
+            return doc_text(tok.doc)[start:end]
+    return str(span.text)
+
+
 def _own_words(actor: Any, quotes: tuple[Quote, ...]) -> bool:
     """A first-person actor inside a direct quote ("I would say", "we think")."""
     return actor.lower_ in ("i", "we") and any(
@@ -261,6 +290,7 @@ def events_of(
     speakers and the territories of peoples ("on Iraqi soil")."""
     out: list[Event] = []
     places = _places(doc, entities)
+    names = [(m.start, m.end) for e in entities for m in e.mentions if m.field == "body"]
     for sent in doc.sents:
         sent_dates = [
             (span.root, d)
@@ -289,9 +319,9 @@ def events_of(
             start = min(_party(t).start_char if t.i != tok.i else t.idx for t in tokens)
             end = max(_party(t).end_char if t.i != tok.i else t.idx + len(t) for t in tokens)
             out.append(Event(
-                actor=None if actor is None else _speaker_name(actor, quotes) or _party(actor).text,
+                actor=None if actor is None else _speaker_name(actor, quotes) or _text(actor, names),
                 action=action,
-                target=_party(target).text if target is not None else None,
+                target=_text(target, names) if target is not None else None,
                 place=place,
                 date=when.value if when is not None else None,
                 start=start, end=end, trigger=tok.text,

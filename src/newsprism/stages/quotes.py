@@ -509,7 +509,7 @@ def _reported(tok: Any) -> tuple[int, int] | None:
         if target is not None and goal is None:
             goal = next((c for c in target.children if c.dep_ in ("xcomp", "acl")), None)
         if target is not None and goal is not None:
-            return _start(target), clause_end(goal)
+            return _start(target), _asked_end(goal)
         wish = prep_object(tok, "for")
         if wish is not None:  # "called for the government to resign"
             return _start(wish), max(clause_end(wish), clause_end(goal) if goal is not None else 0)
@@ -572,6 +572,18 @@ def _reported(tok: Any) -> tuple[int, int] | None:
         if before is not None:
             first = before.left_edge
     return first.idx, max(clause_end(c) for c in [comp, *more])
+
+
+def _asked_end(goal: Any) -> int:
+    """Where what a call asks for ends: before a participle set off by a comma, which says why
+    ("... to expel the coalition in Iraq, saying the air strike ...": the reason, not the ask),
+    wherever the parser hangs it."""
+    for t in goal.subtree:
+        if t.i > goal.i and t.tag_ == "VBG" and t.dep_ == "advcl" and t.left_edge.i > goal.i:
+            comma = t.left_edge if t.left_edge.text == "," else t.doc[t.left_edge.i - 1]
+            if comma.text == ",":
+                return clause_end(t.doc[comma.i - 1])
+    return clause_end(goal)
 
 
 def _naming(tok: Any) -> tuple[int, int] | None:
