@@ -121,3 +121,11 @@ def test_another_countrys_institution_is_not_the_us_one(analyze):
     assert [m.text for m in ents["United States Senate"].mentions] == ["Senate"]
     ents = analyze("The Australian Senate rejected the bill.")
     assert "United States Senate" not in ents
+
+
+def test_a_named_institution_is_an_organisation(analyze):
+    """The NER reads "Riverton College" as a place; its last word makes it a body."""
+    ents = analyze(
+        "Dr Naomi Feld, a criminologist at Riverton College, said the evidence was thin."
+    )
+    assert ents["Riverton College"].type == "ORG"

@@ -43,6 +43,12 @@ FIELD_WEIGHT = {"title": 3.0, "subtitle": 2.0, "lead": 1.5, "body": 1.0}
 
 NER_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "PLACE": "PLACE",
               "GPE": "PLACE", "LOC": "PLACE", "GROUP": "GROUP", "NORP": "GROUP"}  # fmt: skip
+# A name the NER took for a place whose last word makes it a body: "Riverton College"
+INSTITUTIONS = frozenset(
+    "university college institute school hospital council association agency ministry "
+    "committee commission foundation corporation party academy institution society "
+    "federation authority".split()
+)
 TITLES = set(
     "president vice prime minister secretary general gen. gen lt. col. colonel major maj. "
     "capt. captain sgt. sergeant commander admiral adm. senator sen. representative rep. "
@@ -193,6 +199,8 @@ class Entities:
                     spans.append(Span(head, starts[i], starts[i] + len(head), field, *hit))
         for ent in getattr(doc, "ents", ()):
             label = NER_LABELS.get(ent.label_)
+            if label == "PLACE" and len(ent) > 1 and ent[-1].lower_ in INSTITUTIONS:
+                label = "ORG"
             if label:
                 i, j = self._trim(doc, ent.start, ent.end)
                 if i < j:
