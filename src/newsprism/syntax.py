@@ -103,6 +103,15 @@ def phrase(tok: Any) -> Any:
     return span
 
 
+def comma_before(tok: Any) -> Any | None:
+    """The comma that sets a token's phrase off ("..., saying ..."), whether the parser hangs
+    it on the phrase or leaves it just before; None when there is none."""
+    first = tok.left_edge
+    if first.text == ",":
+        return first
+    return tok.doc[first.i - 1] if first.i > 0 and tok.doc[first.i - 1].text == "," else None
+
+
 def clause_end(tok: Any) -> int:
     """The character offset where a token's subtree ends, trailing punctuation excluded."""
     edge = tok.right_edge

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..records import Analysis, DateRef, Entity, Event, Quote
-from ..syntax import doc_text, obj, passive_subject, phrase, prep_object, subject
+from ..syntax import comma_before, doc_text, obj, passive_subject, phrase, prep_object, subject
 
 # Action classes: verbs by lemma. A statement class keeps "who said" events apart from deeds.
 ACTIONS: dict[str, frozenset[str]] = {
@@ -91,7 +91,7 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
         asked = prep_object(head, "on", "upon") if head.lemma_ == "call" else obj(head)
         if verb.dep_ in ("xcomp", "advcl") and _infinitive(verb) and asked is not None:
             actor = asked
-        elif verb.tag_ == "VBG" and verb.dep_ == "advcl" and _after_comma(verb):
+        elif verb.tag_ == "VBG" and verb.dep_ == "advcl" and comma_before(verb):
             actor = _main_subject(head)  # "..., saying ...": the main clause's subject says it
         elif head.lemma_ in _TIME_UNITS and head.head.pos_ in ("VERB", "AUX"):
             actor = subject(head.head)  # "demonstrators have spent weeks calling for ..."
@@ -106,12 +106,6 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
     if actor is not None and actor.lower_ in ("who", "which", "that") and verb.dep_ in _RELATIVE:
         actor = verb.head  # "the lawmakers who had called for ...": the lawmakers
     return actor, target
-
-
-def _after_comma(tok: Any) -> bool:
-    """Whether a clause is set off by a comma (the parser hangs it on the clause or before)."""
-    first = tok.left_edge
-    return first.text == "," or (first.i > 0 and tok.doc[first.i - 1].text == ",")
 
 
 def _main_subject(tok: Any) -> Any | None:

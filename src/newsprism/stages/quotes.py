@@ -35,6 +35,7 @@ from ..syntax import (
     OBJECTS,
     RECIPIENTS,
     clause_end,
+    comma_before,
     doc_text,
     entity_at,
     passive_subject,
@@ -580,8 +581,8 @@ def _asked_end(goal: Any) -> int:
     wherever the parser hangs it."""
     for t in goal.subtree:
         if t.i > goal.i and t.tag_ == "VBG" and t.dep_ == "advcl" and t.left_edge.i > goal.i:
-            comma = t.left_edge if t.left_edge.text == "," else t.doc[t.left_edge.i - 1]
-            if comma.text == ",":
+            comma = comma_before(t)
+            if comma is not None:
                 return clause_end(t.doc[comma.i - 1])
     return clause_end(goal)
 
