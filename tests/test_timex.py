@@ -52,6 +52,25 @@ def test_anaphoric_expressions_follow_the_story():
     assert got == ["2019-03-03", "2019-03-04", "2019-03-10"]
 
 
+def test_quarterly_report_language():
+    dct = date(1989, 10, 26)
+    text = (
+        "Net income rose in this year's third quarter. Analysts see losses through the third"
+        " quarter of 1990. In the year-ago period, the company earned less; for the quarter a"
+        " year ago, sales were flat, as in the corresponding period last year and in last"
+        " year's quarter. Listing is expected in next year's first quarter."
+    )
+    got = [(t, v) for t, _, v in values(text, dct)]
+    assert ("this year's third quarter", "1989-Q3") in got
+    assert ("the third quarter of 1990", "1990-Q3") in got
+    # the forecast quarter is not the one being reported
+    assert ("the year-ago period", "1988-Q3") in got
+    assert ("the quarter a year ago", "1988-Q3") in got
+    assert ("the corresponding period last year", "1988-Q3") in got
+    assert ("last year's quarter", "1988-Q3") in got
+    assert ("next year's first quarter", "1990-Q1") in got
+
+
 def test_without_a_publication_date_unknowns_stay_unknown():
     assert ("January 5", "DATE", "XXXX-01-05") in values("On January 5 it rained.", None)
     assert values("It rained yesterday.", None) == [("yesterday", "DATE", "XXXX-XX-XX")]

@@ -422,12 +422,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Result:
     which = (m["which"] or "").lower()
     year = int(m["year"] or m["year2"]) if m["year"] or m["year2"] else None
     if re.search(r"year[- ](?:ago|earlier)", m.group(), re.I):  # "the year-ago quarter"
-        base = (
-            ctx.ref
-            if ctx.ref.grain == "quarter" and ctx.ref.day
-            else Anchor(_shift(ctx.dct, -1, "quarter") if ctx.dct else None)
-        )
-        return "DATE", show(_shift(base.day, -1, "year") if base.day else None, "quarter")
+        base = _reported(ctx)
+        return "DATE", show(_shift(base, -1, "year") if base else None, "quarter")
     if which in ORDINALS:
         q = ORDINALS[which]
         if year is None and ctx.dct is not None:
@@ -445,11 +441,31 @@ def _quarter(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", f"{year}-Q{q}"
 
 
+def _year_quarter(m: re.Match[str], ctx: Context) -> Result:
+    """'this year's third quarter', 'last year's quarter' (the reported quarter, a year back),
+    'the quarter a year ago', 'the corresponding period last year'."""
+    if ctx.dct is None:
+        return "DATE", "XXXX-QX"
+    reported = _reported(ctx) or ctx.dct
+    q = ORDINALS[m["which"].lower()] if m["which"] else (reported.month - 1) // 3 + 1
+    if m["back"]:
+        return "DATE", f"{reported.year - 1}-Q{q}"
+    step = {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+    return "DATE", f"{ctx.dct.year + step}-Q{q}"
+
+
+def _reported(ctx: Context) -> date | None:
+    """The quarter a report is about: the one the text last named, unless that one had not
+    begun by publication (a forecast), else the one before publication."""
+    if ctx.ref.grain == "quarter" and ctx.ref.day and (ctx.dct is None or ctx.ref.day <= ctx.dct):
+        return ctx.ref.day
+    return _shift(ctx.dct, -1, "quarter") if ctx.dct else None
+
+
 def _q(ctx: Context) -> str:
-    """The quarter the text is about: the one it last named, else the one before publication."""
-    if ctx.ref.grain == "quarter" and ctx.ref.day:
-        return str((ctx.ref.day.month - 1) // 3 + 1)
-    return str((_shift(ctx.dct, -1, "quarter").month - 1) // 3 + 1) if ctx.dct else "X"
+    """The number of the quarter a report is about (``_reported``), or X."""
+    day = _reported(ctx)
+    return str((day.month - 1) // 3 + 1) if day else "X"
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Result:
@@ -497,9 +513,7 @@ def _spelled_year(m: re.Match[str], ctx: Context) -> Result:
 def _period(m: re.Match[str], ctx: Context) -> Result:
     """'the 1988 period' / 'the year-ago period': the quarter the report is about."""
     if m["latest"]:  # "the latest period": the quarter being reported
-        if ctx.ref.grain == "quarter" and ctx.ref.day:
-            return "DATE", show(ctx.ref.day, "quarter")
-        return "DATE", show(_shift(ctx.dct, -1, "quarter") if ctx.dct else None, "quarter")
+        return "DATE", show(_reported(ctx), "quarter")
     return ("DATE", f"{m['year2']}-Q{_q(ctx)}") if m["year2"] else _year_ago(m, ctx)
 
 
@@ -586,9 +600,9 @@ def _ref(m: re.Match[str], ctx: Context) -> Result:
 
 
 def _year_ago(m: re.Match[str], ctx: Context) -> Result:
-    """The adjective 'year-earlier': the current quarter (or year) a year back."""
+    """The adjective 'year-earlier': the reported quarter (or the year) a year back."""
     if ctx.ref.grain == "quarter" and ctx.ref.day:
-        return "DATE", show(_shift(ctx.ref.day, -1, "year"), "quarter")
+        return "DATE", show(_shift(_reported(ctx) or ctx.ref.day, -1, "year"), "quarter")
     return "DATE", str(ctx.dct.year - 1) if ctx.dct else "XXXX"
 
 
@@ -742,6 +756,15 @@ RULES: list[Rule] = [
         ),
         _quarter,
     ),
+    (
+        re.compile(
+            r"\b(?P<rel>this|last|next)\s+year[’']s\s+(?:(?P<which>first|second|third|fourth)[- ])?"
+            r"(?:fiscal[- ])?quarter\b|\bthe\s+(?:(?:corresponding|comparable|same)\s+)?(?:quarter|period)\s+"
+            r"(?P<back>a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|the\s+year\s+before)\b",
+            _I,
+        ),
+        _year_quarter,
+    ),  # fmt: skip
     (
         re.compile(
             rf"\b(?:the\s+)?(?:(?P<year2>{_YEAR})|year[- ](?:earlier|ago)|(?P<latest>latest|current))\s+"
