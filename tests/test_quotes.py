@@ -162,6 +162,33 @@ def test_a_described_speaker_has_its_noun_as_role(pipeline, text, role, affiliat
     assert (q.speaker.name, q.speaker.role, q.speaker.affiliation) == (None, role, affiliation)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role", "affiliation"),
+    [
+        (
+            "Shares in Pell Foods fell on Monday. Its chief executive, Marta Oyelaran, said the "
+            "closures were painful.",
+            "Marta Oyelaran", "chief executive", "Pell Foods",
+        ),
+        (
+            "The Northern Fishing Federation has fought the levy for a year. “The levy is "
+            "unfair,” said Ruth Kane, the federation's director general.",
+            "Ruth Kane", "director general", "Northern Fishing Federation",
+        ),
+        (
+            "“We need more buses,” said Omar Reyes, who chairs the Eastside Residents' "
+            "Association.",
+            "Omar Reyes", "chair", "Eastside Residents' Association",
+        ),
+    ],
+)  # fmt: skip
+def test_a_named_speaker_gets_role_and_body_from_the_sentence(
+    pipeline, text, name, role, affiliation
+):
+    (q,) = quotes_of(pipeline, text)
+    assert (q.speaker.name, q.speaker.role, q.speaker.affiliation) == (name, role, affiliation)
+
+
 def test_where_it_was_said_is_not_what_was_said(pipeline):
     text = "The mayor says on local radio that the ferry is “far too slow” for commuters."
     (q,) = quotes_of(pipeline, text)

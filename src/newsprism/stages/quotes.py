@@ -63,6 +63,7 @@ TITLES = frozenset(
     chancellor king queen prince general gen. col. colonel lt. sgt. commander chief director chairman
     chairwoman chair ceo spokesman spokeswoman spokesperson ambassador judge justice mp lawmaker
     leader speaker premier pope cardinal bishop rabbi imam sheikh dr. mr. mrs. ms. dr mr mrs ms professor
+    executive officer
     prof. deputy foreign defense defence interior finance health attorney""".split()
 )
 GENERIC_HEADS = (
@@ -682,8 +683,8 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
     if appos is not None:
         role = " ".join(t.text for t in _modified(appos))
         org = prep_object(appos, "for", "of", "at", "with", "from", "in")
-        if org is None:
-            org = next((c for c in appos.children if c.dep_ in ("poss", "nmod:poss")), None)
+        if org is None:  # "the council's director general": the owner may hang on a modifier
+            org = _owner(appos)
         if org is None:  # "chair of the Southern Beekeepers' Association", the "of" read as
             org = next(  # the possessor's: the named body the title hangs on
                 (c for c in appos.children if c.dep_ == "nmod" and c.ent_type_ in _BODIES), None
@@ -701,7 +702,31 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
     rel = next((c for c in root.children if c.dep_.startswith(("acl", "relcl"))), None)
     if rel is not None and description is None:
         description = _span_text(rel)
+    if rel is not None and (role is None or affiliation is None):
+        rel_role, rel_body = _relative_role(rel)
+        role, affiliation = role or rel_role, affiliation or rel_body
     return role, affiliation, description
+
+
+# "who chairs the Riverton Traders' Group": the verb names the role, its object the body
+ROLE_VERBS = {"chair": "chair", "head": "head", "lead": "leader", "direct": "director",
+              "run": "head", "found": "founder", "co-found": "co-founder", "manage": "manager",
+              "own": "owner", "edit": "editor"}  # fmt: skip
+
+
+def _relative_role(rel: Any) -> tuple[str | None, str | None]:
+    """(role, affiliation) from a relative clause on a speaker: "who chairs the X Alliance"
+    (chair, X Alliance), "who researches migration at Westfield University" (-, the
+    university), "who works for the ministry"; only a named body counts ("who runs a café"
+    names no affiliation)."""
+    obj = next((c for c in rel.children if c.dep_ in ("obj", "dobj")), None)
+    if rel.lemma_ in ROLE_VERBS and obj is not None and obj.ent_type_ in _BODIES:
+        return ROLE_VERBS[rel.lemma_], _affiliation(obj)
+    for verb in [rel, *(c for c in rel.children if c.dep_ == "conj")]:
+        body = prep_object(verb, "at", "for", "with")
+        if body is not None and body.ent_type_ in _BODIES:
+            return None, _affiliation(body)
+    return None, None
 
 
 def _title_before(doc: Any, start: int) -> tuple[str | None, str | None]:
@@ -713,8 +738,12 @@ def _title_before(doc: Any, start: int) -> tuple[str | None, str | None]:
         i -= 1
     if not any(w.lower_ in TITLES for w in words):
         return None, None
-    org = entity_at(doc[i]) if i >= 0 and doc[i].ent_type_ in ("PLACE", "ORG", "GROUP") else None
-    return " ".join(w.text for w in words), org.text if org is not None else None
+    title = " ".join(w.text for w in words)
+    if i >= 0 and doc[i].ent_type_ in _BODIES:
+        return title, entity_at(doc[i]).text
+    if i >= 0 and doc[i].pos_ == "NOUN" and doc[i].head.i > i:  # "agency director X"
+        return title, _affiliation(doc[i])
+    return title, None
 
 
 def strip_titles(name: str) -> tuple[str, str | None]:
@@ -734,31 +763,65 @@ def _described(tok: Any) -> tuple[str | None, str | None]:
         return None, None
     role = " ".join(t.lower_ if t.is_sent_start and t.pos_ == "NOUN" else t.text
                     for t in _modified(tok))  # fmt: skip
-    owner = next((c for c in tok.children if c.dep_ in ("poss", "nmod:poss")), None)
+    owner = _owner(tok)
     if owner is None or owner.pos_ == "PRON":
-        owner = prep_object(tok, "of", "at", "for")
-    return role, _affiliation(owner) if owner is not None and owner.pos_ != "PRON" else None
+        owner = prep_object(tok, "of", "at", "for") or owner
+    return role, _affiliation(owner) if owner is not None else None
+
+
+def _owner(noun: Any) -> Any | None:
+    """The possessor of a role noun or of one of its modifiers: "Olm's mayor", "the
+    council's director general", "its chief executive"."""
+    for t in [noun, *(c for c in noun.lefts if c.dep_ in ("compound", "amod"))]:
+        owner = next((c for c in t.children if c.dep_ in ("poss", "nmod:poss")), None)
+        if owner is not None:
+            return owner
+    return None
 
 
 def _modified(noun: Any) -> list[Any]:
     """A noun with its compound and adjective modifiers, theirs too ("a secondary school
     teacher", whichever word "secondary" hangs on); not a possessor's ("Olm's mayor")."""
-    words = [t for t in noun.lefts if t.dep_ in ("compound", "amod")
-             and not any(c.dep_ in ("poss", "nmod:poss") for c in t.children)]  # fmt: skip
+    words = [t for t in noun.lefts if t.dep_ in ("compound", "amod")]
     if not words:
         return [noun]
     return [t for t in noun.doc[words[0].left_edge.i : noun.i + 1]
             if t.dep_ in ("compound", "amod", "advmod") or t.i == noun.i]  # fmt: skip
 
 
-def _affiliation(obj: Any) -> str:
+def _affiliation(obj: Any) -> str | None:
+    """The body a role belongs to, as named: an entity; "its" or "their" the organisation
+    named last before it in its sentence or the one before; "the council" the last named body
+    whose name ends in that noun ("the Beverage Producers' Council"), else the words."""
     ent = entity_at(obj)
     if ent is not None and ent.label_ in ("ORG", "GROUP", "PLACE"):
         return ent.text
+    if obj.pos_ == "PRON":
+        if obj.lower_ not in ("its", "their"):
+            return None
+        named = _body_before(obj, lambda e: e.label_ in ("ORG", "GROUP"), 1)
+        return named.text if named is not None else None
+    if obj.pos_ == "NOUN":  # "the union": the Marlow Teachers' Union named before
+        named = _body_before(obj, lambda e: e[-1].lower_ == obj.lower_ and len(e) > 1, 0)
+        if named is not None:
+            return named.text
     words = [t for t in phrase(obj) if t.dep_ != "det"]
     if len(words) > 1 and words[-1].lower_ in GENERIC_HEADS and words[-2].pos_ == "PROPN":
         words = words[:-1]  # "the Al Sadiqoun party" -> "Al Sadiqoun"
     return " ".join(t.text for t in words)
+
+
+def _body_before(tok: Any, wanted: Any, sentences: int = 3) -> Any | None:
+    """The last organisation, group or place named before ``tok`` that ``wanted`` accepts, in
+    its sentence or the ``sentences`` before it (0: anywhere before)."""
+    doc = tok.doc
+    first = tok.sent.start if sentences else 0
+    for _ in range(sentences):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    return next((e for e in reversed(doc.ents) if first <= e.start and e.end <= tok.i
+                 and e.label_ in _BODIES and wanted(e)), None)  # fmt: skip
 
 
 def _span_text(tok: Any) -> str:
@@ -843,6 +906,10 @@ class Quotes:
         name = _full_name(named, doc)
         first = next((e for e in doc.ents if e.text == name), named)
         role, affiliation, description = profile(first.root, first.start, first.end)
+        if tok.pos_ == "NOUN" and not named.start <= tok.i < named.end:
+            # the name hangs on a title: "Its director, Lejla Hodzic," "council leader Fiona Marsh"
+            own_role, owner = _described(tok)
+            role, affiliation = own_role or role, owner or affiliation
         name, title = strip_titles(name)
         entity_id = None
         for entity in analysis.entities:
