@@ -739,8 +739,9 @@ def _title_before(doc: Any, start: int) -> tuple[str | None, str | None]:
     if not any(w.lower_ in TITLES for w in words):
         return None, None
     title = " ".join(w.text for w in words)
-    if i >= 0 and doc[i].ent_type_ in _BODIES:
-        return title, entity_at(doc[i]).text
+    body = entity_at(doc[i]) if i >= 0 and doc[i].ent_type_ in _BODIES else None
+    if body is not None:
+        return title, body.text
     if i >= 0 and doc[i].pos_ == "NOUN" and doc[i].head.i > i:  # "agency director X"
         return title, _affiliation(doc[i])
     return title, None
