@@ -189,6 +189,19 @@ def test_a_named_speaker_gets_role_and_body_from_the_sentence(
     assert (q.speaker.name, q.speaker.role, q.speaker.affiliation) == (name, role, affiliation)
 
 
+def test_a_quote_over_two_paragraphs_is_its_own_speakers(pipeline):
+    """The first paragraph has no cue and follows another speaker's quote: the cue at the
+    end of the chain names its speaker, not the quote before it."""
+    text = (
+        "“The quarry will bring jobs,” Hal Brenner said.\n\n"
+        '"Nobody can rebuild a wetland once it is drained. The frogs live nowhere else.\n\n'
+        '"If this goes ahead, they are finished," said Ines Varga, a biologist.'
+    )
+    quotes = quotes_of(pipeline, text)
+    assert quotes[0].speaker.name == "Hal Brenner"
+    assert [q.speaker.name for q in quotes[1:]] == ["Ines Varga"] * (len(quotes) - 1)
+
+
 def test_where_it_was_said_is_not_what_was_said(pipeline):
     text = "The mayor says on local radio that the ferry is “far too slow” for commuters."
     (q,) = quotes_of(pipeline, text)

@@ -389,6 +389,7 @@ def find(doc: Any) -> list[Found]:
     fragments: list[tuple[int, int]] = []
     last: Found | None = None
     chain_speaker: dict[int, Found] = {}
+    carried: set[int] = set()  # parts whose speaker is the previous quote's, not their own
     for start, end, chain in direct_spans(text):
         words = len(text[start:end].split())
         cue = _cue_for(doc, start, end)
@@ -411,13 +412,15 @@ def find(doc: Any) -> list[Found]:
             q.cue, q.speaker = chain_speaker[chain].cue, chain_speaker[chain].speaker
         elif last is not None and last.speaker is not None and start - last.end < CONTINUE_WITHIN:
             q.cue, q.speaker = last.cue, last.speaker  # the previous speaker goes on
-        if chain is not None and q.speaker is not None:
+            carried.add(start)
+        if chain is not None and q.speaker is not None and start not in carried:
             chain_speaker.setdefault(chain, q)
         found.append(q)
         last = q
-    # Chains: a part before its speaker was named takes the speaker found later in the chain.
+    # Chains: a part before its speaker was named takes the speaker found later in the chain,
+    # over the previous quote's speaker it was given for want of one.
     for q in found:
-        if q.speaker is None and q.chain in chain_speaker:
+        if (q.speaker is None or q.start in carried) and q.chain in chain_speaker:
             q.cue, q.speaker = chain_speaker[q.chain].cue, chain_speaker[q.chain].speaker
     found = _join_interrupted(found, text)
     for tok in doc:
