@@ -202,6 +202,21 @@ def test_a_quote_over_two_paragraphs_is_its_own_speakers(pipeline):
     assert [q.speaker.name for q in quotes[1:]] == ["Ines Varga"] * (len(quotes) - 1)
 
 
+def test_according_to_is_not_part_of_the_speaker(pipeline):
+    text = "The talks will resume on Friday, according to the union."
+    (q,) = quotes_of(pipeline, text)
+    assert q.speaker.text == "the union"
+
+
+def test_a_spokesman_is_someone_new_not_the_last_name(pipeline):
+    text = (
+        "Farm minister Ewa Lindahl visited the site on Monday. A spokesman said the ministry "
+        "would publish its plan in June."
+    )
+    (q,) = quotes_of(pipeline, text)
+    assert (q.speaker.text, q.speaker.name) == ("A spokesman", None)
+
+
 def test_where_it_was_said_is_not_what_was_said(pipeline):
     text = "The mayor says on local radio that the ferry is “far too slow” for commuters."
     (q,) = quotes_of(pipeline, text)

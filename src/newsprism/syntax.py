@@ -20,6 +20,7 @@ _LEFT = frozenset(
     {"det", "amod", "compound", "poss", "nmod:poss", "nummod", "quantmod", "flat", "punct"}
 )
 _RIGHT = frozenset({"compound", "flat", "flat:name", "nummod", "fixed"})
+_CASE = frozenset({"case", "fixed", "mark", "cc"})
 
 
 def subject(verb: Any) -> Any | None:
@@ -96,7 +97,8 @@ def phrase(tok: Any) -> Any:
         elif child.dep_ in _RIGHT or (child.dep_ == "prep" and child.lower_ == "of"):
             end = max(end, child.right_edge.i + 1)
     span = tok.doc[start:end]
-    while len(span) > 1 and (span[0].is_punct or span[0].is_space):
+    # a leading comma took in what stands between it and the phrase: ", according to the union"
+    while len(span) > 1 and (span[0].is_punct or span[0].is_space or span[0].dep_ in _CASE):
         span = span[1:]
     while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]

@@ -53,6 +53,7 @@ SPEECH = frozenset(
 )
 CALLS = frozenset("call urge demand appeal press plead".split())  # reported calls: "called on X to"
 ASKERS = frozenset("tell ask warn promise assure remind inform urge".split())  # take a recipient
+INDEFINITE = frozenset({"a", "an", "another", "one", "some"})  # "a spokesman" is someone new
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "they": "GROUP",
             "it": "ORG", "i": "PERSON", "we": "GROUP"}  # fmt: skip
 TITLES = frozenset(
@@ -893,8 +894,15 @@ class Quotes:
             # a subject read as a clause of its own: "Those close to him say ..."
             span = doc[tok.left_edge.i : tok.right_edge.i + 1]
         named = entity_at(tok) or _named_in(tok, span)
+        if named is None and tok.pos_ in ("PROPN", "NOUN") and tok.is_title:
+            # a surname the NER missed, of a person named in full before: "Pike said"
+            named = next((e for e in reversed(people) if e.label_ == "PERSON" and len(e) > 1
+                          and e[-1].text == tok.text and e.end_char <= span.start_char), None)  # fmt: skip
         kind = PRONOUNS.get(tok.lower_)
-        if kind is not None or (named is None and tok.lower_ in TITLES | {"official", "spokesman"}):
+        indefinite = any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children)
+        if kind is not None or (
+            named is None and not indefinite and tok.lower_ in TITLES | {"official", "spokesman"}
+        ):
             # named before the speaker; a title ("the chairman") not by a name in what it said
             # ("X will not ignore misconduct by Sgt. Bowe Bergdahl, ... the chairman said")
             before = [e for e in people if e.end_char <= span.start_char
