@@ -217,6 +217,15 @@ def test_a_spokesman_is_someone_new_not_the_last_name(pipeline):
     assert (q.speaker.text, q.speaker.name) == ("A spokesman", None)
 
 
+def test_a_dateline_is_not_the_speaker(pipeline):
+    text = (
+        "WASHINGTON — Sen. Dana Whitfield defended the plan on Saturday, saying the new jobs "
+        "would outweigh the losses."
+    )
+    (q,) = quotes_of(pipeline, text)
+    assert q.speaker.name == "Dana Whitfield"
+
+
 def test_where_it_was_said_is_not_what_was_said(pipeline):
     text = "The mayor says on local radio that the ferry is “far too slow” for commuters."
     (q,) = quotes_of(pipeline, text)

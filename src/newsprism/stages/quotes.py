@@ -213,6 +213,20 @@ def _is_cue(tok: Any) -> bool:
     return (tok.lemma_.lower() in SPEECH or tok.lower_ in SPEECH) and _verbal(tok)
 
 
+def _dateline(tok: Any) -> bool:
+    """A place in capitals opening its paragraph before a dash: "WASHINGTON —", "ST. LOUIS --"."""
+    doc = tok.doc
+    if not (tok.is_upper and len(tok.text) > 1):
+        return False
+    start = tok.i
+    while start > 0 and not doc[start - 1].is_space and doc[start - 1].text != "\n":
+        if not (doc[start - 1].is_upper or doc[start - 1].is_punct):
+            return False
+        start -= 1
+    rest = doc[tok.i + 1 : tok.i + 4]
+    return any(t.text in ("—", "--", "–", "-") for t in rest)
+
+
 def _subject(verb: Any) -> Any | None:
     """The speaker of a cue verb: its subject, the agent of a passive, or its head's subject."""
     after = _after_comma(verb)
@@ -223,6 +237,10 @@ def _subject(verb: Any) -> Any | None:
         found = prep_object(verb, "by")
     if found is not None and (found.is_space or found.is_punct or found.lower_ in TIMES):
         found = None  # a misparse: "Tuesday said ...", a line break
+    if found is not None and _dateline(found):
+        # "WASHINGTON — Sen. Bernie Sanders ... defended": the name after the dash
+        found = next((t for t in found.doc[found.i + 1 : verb.i] if t.dep_ in ("appos", *SUBJECT_DEPS)
+                      and t.i > found.i + 1 and not _dateline(t)), None)  # fmt: skip
     if found is not None and found.lower_ in ("who", "which", "that"):
         clause = verb
         while clause.dep_ == "conj" and clause.head.i != clause.i:
