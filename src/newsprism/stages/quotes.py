@@ -219,7 +219,7 @@ def _dateline(tok: Any) -> bool:
     if not (tok.is_upper and len(tok.text) > 1):
         return False
     start = tok.i
-    while start > 0 and not doc[start - 1].is_space and doc[start - 1].text != "\n":
+    while start > 0 and not doc[start - 1].is_space:
         if not (doc[start - 1].is_upper or doc[start - 1].is_punct):
             return False
         start -= 1
