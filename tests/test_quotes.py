@@ -217,11 +217,15 @@ def test_a_spokesman_is_someone_new_not_the_last_name(pipeline):
     assert (q.speaker.text, q.speaker.name) == ("A spokesman", None)
 
 
-def test_a_dateline_is_not_the_speaker(pipeline):
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "WASHINGTON — Sen. Dana Whitfield defended the plan on Saturday, saying the new jobs "
-        "would outweigh the losses."
-    )
+        "would outweigh the losses.",
+        "LONDON (Reuters) - Dana Whitfield said she was unlikely to back the plan.",
+    ],
+)
+def test_a_dateline_is_not_the_speaker(pipeline, text):
     (q,) = quotes_of(pipeline, text)
     assert q.speaker.name == "Dana Whitfield"
 

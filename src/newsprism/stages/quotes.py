@@ -213,18 +213,22 @@ def _is_cue(tok: Any) -> bool:
     return (tok.lemma_.lower() in SPEECH or tok.lower_ in SPEECH) and _verbal(tok)
 
 
-def _dateline(tok: Any) -> bool:
-    """A place in capitals opening its paragraph before a dash: "WASHINGTON —", "ST. LOUIS --"."""
+def _dateline(tok: Any) -> int | None:
+    """Where the dash after a dateline is, when ``tok`` is a place in capitals opening its
+    paragraph before one: "WASHINGTON —", "ST. LOUIS --", "LONDON (Reuters) -"."""
     doc = tok.doc
     if not (tok.is_upper and len(tok.text) > 1):
-        return False
+        return None
     start = tok.i
     while start > 0 and not doc[start - 1].is_space:
         if not (doc[start - 1].is_upper or doc[start - 1].is_punct):
-            return False
+            return None
         start -= 1
-    rest = doc[tok.i + 1 : tok.i + 4]
-    return any(t.text in ("—", "--", "–", "-") for t in rest)
+    i = tok.i + 1
+    if i < len(doc) and doc[i].text == "(":  # the agency: "(Reuters)"
+        close = next((t.i for t in doc[i : i + 6] if t.text == ")"), None)
+        i = close + 1 if close is not None else i
+    return i if i < len(doc) and doc[i].text in ("—", "--", "–", "-") else None
 
 
 def _subject(verb: Any) -> Any | None:
@@ -237,10 +241,11 @@ def _subject(verb: Any) -> Any | None:
         found = prep_object(verb, "by")
     if found is not None and (found.is_space or found.is_punct or found.lower_ in TIMES):
         found = None  # a misparse: "Tuesday said ...", a line break
-    if found is not None and _dateline(found):
+    dash = _dateline(found) if found is not None else None
+    if found is not None and dash is not None:
         # "WASHINGTON — Sen. Bernie Sanders ... defended": the name after the dash
-        found = next((t for t in found.doc[found.i + 1 : verb.i] if t.dep_ in ("appos", *SUBJECT_DEPS)
-                      and t.i > found.i + 1 and not _dateline(t)), None)  # fmt: skip
+        found = next((t for t in found.doc[dash + 1 : verb.i]
+                      if t.dep_ in ("appos", *SUBJECT_DEPS)), None)  # fmt: skip
     if found is not None and found.lower_ in ("who", "which", "that"):
         clause = verb
         while clause.dep_ == "conj" and clause.head.i != clause.i:
