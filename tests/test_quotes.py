@@ -230,6 +230,21 @@ def test_a_dateline_is_not_the_speaker(pipeline, text):
     assert q.speaker.name == "Dana Whitfield"
 
 
+def test_a_title_before_a_name_gives_role_and_body_by_its_full_name():
+    """The parser splits "Aurex | chief executive Simon Kraal" into two subjects; the body
+    takes the name the article gives it in full."""
+    from newsprism import analyze
+
+    text = (
+        "Aurex Minerals won the licence on Monday. Aurex chief executive Simon Kraal said the "
+        "mine would create 900 jobs."
+    )
+    (q,) = analyze(text).quotes
+    assert (q.speaker.name, q.speaker.role, q.speaker.affiliation) == (
+        "Simon Kraal", "chief executive", "Aurex Minerals",
+    )  # fmt: skip
+
+
 def test_where_it_was_said_is_not_what_was_said(pipeline):
     text = "The mayor says on local radio that the ferry is “far too slow” for commuters."
     (q,) = quotes_of(pipeline, text)

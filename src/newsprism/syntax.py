@@ -27,8 +27,11 @@ def subject(verb: Any) -> Any | None:
     """The verb's subject. The parser never saw whitespace in training and sometimes makes a
     stray space or line break the subject ("said  Yaakov Amidror"): then the word right after
     the space, or a second subject after a finite verb ("...,” said\nAdrian Mapp"), is the
-    real one."""
+    real one. Two subjects side by side are one phrase the parser split; the second heads it."""
     found = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if len(found) > 1 and found[0].right_edge.i + 1 == found[1].left_edge.i < verb.i:
+        # one noun phrase split in two: "Aurex | chief executive Simon Kraal said"
+        return found[1]
     if not found or not found[0].is_space:
         return found[0] if found else None
     word = next((g for g in found[0].children if g.i == found[0].i + 1 and not g.is_punct), None)

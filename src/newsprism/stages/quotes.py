@@ -935,7 +935,7 @@ class Quotes:
         if named is None:  # a described speaker: "one resident, a retired crane operator,"
             role, affiliation, description = profile(tok, span.start, span.end)
             own_role, owner = _described(tok)
-            role, affiliation = role or own_role, affiliation or owner
+            role, affiliation = role or own_role, _canonical(affiliation or owner, analysis)
             return Speaker(span.text, span.start_char, span.end_char, None, None, role, affiliation,
                            description)  # fmt: skip
         name = _full_name(named, doc)
@@ -953,8 +953,21 @@ class Quotes:
             ):
                 name, entity_id = entity.name, entity.id
                 break
+        affiliation = _canonical(affiliation, analysis)
         return Speaker(span.text, span.start_char, span.end_char, name, entity_id, role or title,
                        affiliation, description)  # fmt: skip
+
+
+def _canonical(body: str | None, analysis: Analysis) -> str | None:
+    """A body's name as the entities stage gives it, aliases merged, and a short form of one
+    longer name the article gives in full: "Aurex" -> "Aurex Minerals"."""
+    if body is None:
+        return None
+    bodies = [e for e in analysis.entities if e.type != "PERSON"]
+    longer = {e.name for e in bodies if e.name.startswith(body + " ")}
+    if len(longer) == 1:
+        return longer.pop()
+    return next((e.name for e in bodies if body in e.aliases), body)
 
 
 def _named_in(tok: Any, span: Any) -> Any | None:
