@@ -53,6 +53,7 @@ SPEECH = frozenset(
 )
 CALLS = frozenset("call urge demand appeal press plead".split())  # reported calls: "called on X to"
 ASKERS = frozenset("tell ask warn promise assure remind inform urge".split())  # take a recipient
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})  # speak for someone
 INDEFINITE = frozenset({"a", "an", "another", "one", "some"})  # "a spokesman" is someone new
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "they": "GROUP",
             "it": "ORG", "i": "PERSON", "we": "GROUP"}  # fmt: skip
@@ -924,7 +925,7 @@ class Quotes:
         kind = PRONOUNS.get(tok.lower_)
         indefinite = any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children)
         if kind is not None or (
-            named is None and not indefinite and tok.lower_ in TITLES | {"official", "spokesman"}
+            named is None and not indefinite and tok.lower_ in TITLES - SPOKESPEOPLE
         ):
             # named before the speaker; a title ("the chairman") not by a name in what it said
             # ("X will not ignore misconduct by Sgt. Bowe Bergdahl, ... the chairman said")
