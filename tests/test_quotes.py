@@ -246,6 +246,16 @@ def test_a_title_before_a_name_gives_role_and_body_by_its_full_name():
     )  # fmt: skip
 
 
+def test_a_time_is_not_the_speaker(pipeline):
+    text = (
+        "Minutes after the voting began, Colorado’s delegation chairman announced four votes for "
+        "Trump, 31 for Senator Ted Cruz and two abstentions, a result which drew murmurs from "
+        "the assembled delegates."
+    )
+    (q,) = quotes_of(pipeline, text)
+    assert q.speaker is None or q.speaker.text != "Minutes"
+
+
 def test_where_it_was_said_is_not_what_was_said(pipeline):
     text = "The mayor says on local radio that the ferry is “far too slow” for commuters."
     (q,) = quotes_of(pipeline, text)

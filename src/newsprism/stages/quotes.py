@@ -87,7 +87,8 @@ NOT_OBJECT = frozenset("say tell write add maintain claim admit state concede".s
 WH_WORDS = frozenset("what whether how why who whom when where which if".split())
 TIMES = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday
-    tonight spring summer fall autumn winter week month year""".split()
+    tonight spring summer fall autumn winter week month year minutes hours moments days weeks
+    months years""".split()
 )
 _BODIES = ("ORG", "GROUP", "PLACE")
 NAMED_DEPS = frozenset({"flat", "flat:name", "appos", "compound", "nmod:desc"})  # title -> name
