@@ -40,6 +40,13 @@ def test_the_seed_dates(seed_text):
         ("Growth slowed in the 1990s.", ("the 1990s", "DATE", "199")),
         ("This morning the rain stopped.", ("This morning", "TIME", "2020-01-21TMO")),
         ("Shops close on Christmas Day.", ("Christmas Day", "DATE", "2019-12-25")),
+        # a past verb right before the day wins over a "will" elsewhere in the sentence
+        (
+            "Since the ruling was announced Friday, they have said they will appeal.",
+            ("Friday", "DATE", "2020-01-17"),
+        ),
+        ("The vote was postponed until Friday.", ("Friday", "DATE", "2020-01-24")),
+        ("They were planning to march on Friday.", ("on Friday", "DATE", "2020-01-24")),
     ],
 )
 def test_values(text, expected):

@@ -86,9 +86,14 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _PART = r"(?:morning|afternoon|evening|night)"
-_FUTURE = re.compile(r"\b(?:will|'ll|shall|going to|plans? to|scheduled|expected to|set to|is to|are to|"
+_FUTURE = re.compile(r"\b(?:will|'ll|shall|going to|plans? to|planning to|scheduled|expected to|set to|is to|are to|"
                      r"upcoming)\b", re.I)  # fmt: skip
 
+
+# a day named right after a past verb lies behind, whatever else its sentence says: "Since the
+# decision was announced Wednesday, they have said they will appeal"
+_BEHIND = re.compile(r"\b(?:(?:was|were|had been|has been|have been)\s+\w+(?:ed|en|wn)|said|told|"
+                     r"announced|reported|confirmed|declared|added)\s+(?:on\s+)?\Z", re.I)  # fmt: skip
 
 # a date named right after these words lies ahead ("payable Jan. 2", "loans through January")
 _AHEAD = re.compile(r"\b(?:payable|effective|through|until|till|by|starting|beginning|due)\s+"
@@ -341,8 +346,11 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result:
     delta = target - base.weekday()
     # News names yesterday by its weekday ("said Monday" in a Tuesday story) but the day after
     # publication is the coming one: "the vote is on Wednesday" in a Tuesday story.
+    behind = bool(_BEHIND.search(ctx.text, max(0, m.start() - 40), m.start()))
     future = rel in ("next", "this coming") or (
-        rel not in ("last", "this past") and (delta % 7 == 1 or ctx.future(m.start(), m.end()))
+        rel not in ("last", "this past")
+        and not behind
+        and (delta % 7 == 1 or ctx.ahead(m.start(), m.end()))
     )
     # the nearest such day in the direction the sentence looks (today counts)
     delta = delta % 7 if future else -((-delta) % 7)
