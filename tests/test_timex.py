@@ -46,6 +46,10 @@ def test_the_seed_dates(seed_text):
             ("Friday", "DATE", "2020-01-17"),
         ),
         ("The vote was postponed until Friday.", ("Friday", "DATE", "2020-01-24")),
+        (
+            "The ministry on Wednesday unveiled plans to extend the fence.",
+            ("on Wednesday", "DATE", "2020-01-15"),
+        ),
         ("They were planning to march on Friday.", ("on Friday", "DATE", "2020-01-24")),
     ],
 )

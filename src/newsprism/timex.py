@@ -90,10 +90,12 @@ _FUTURE = re.compile(r"\b(?:will|'ll|shall|going to|plans? to|planning to|schedu
                      r"upcoming)\b", re.I)  # fmt: skip
 
 
-# a day named right after a past verb lies behind, whatever else its sentence says: "Since the
-# decision was announced Wednesday, they have said they will appeal"
+# a day named right after a past verb, or right before one, lies behind, whatever else its
+# sentence says: "Since the decision was announced Wednesday, they have said they will appeal"
 _BEHIND = re.compile(r"\b(?:(?:was|were|had been|has been|have been)\s+\w+(?:ed|en|wn)|said|told|"
                      r"announced|reported|confirmed|declared|added)\s+(?:on\s+)?\Z", re.I)  # fmt: skip
+
+_PAST_NEXT = re.compile(r"\s+(?:said|told|\w+ed)\b(?!\s+(?:to|by|for)\b)", re.I)
 
 # a date named right after these words lies ahead ("payable Jan. 2", "loans through January")
 _AHEAD = re.compile(r"\b(?:payable|effective|through|until|till|by|starting|beginning|due)\s+"
@@ -346,7 +348,9 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result:
     delta = target - base.weekday()
     # News names yesterday by its weekday ("said Monday" in a Tuesday story) but the day after
     # publication is the coming one: "the vote is on Wednesday" in a Tuesday story.
-    behind = bool(_BEHIND.search(ctx.text, max(0, m.start() - 40), m.start()))
+    behind = bool(_BEHIND.search(ctx.text, max(0, m.start() - 40), m.start())) or bool(
+        _PAST_NEXT.match(ctx.text, m.end())  # "The ministry on Wednesday unveiled plans to ..."
+    )
     future = rel in ("next", "this coming") or (
         rel not in ("last", "this past")
         and not behind
