@@ -82,6 +82,11 @@ def test_quarterly_report_language():
     assert ("next year's first quarter", "1990-Q1") in got
 
 
+def test_a_season_ahead_in_november_is_next_years():
+    got = values("His son is due to sit exams in the spring.", date(2023, 11, 8))
+    assert ("the spring", "DATE", "2024-SP") in got
+
+
 def test_without_a_publication_date_unknowns_stay_unknown():
     assert ("January 5", "DATE", "XXXX-01-05") in values("On January 5 it rained.", None)
     assert values("It rained yesterday.", None) == [("yesterday", "DATE", "XXXX-XX-XX")]
@@ -142,7 +147,9 @@ def test_helpers():
         ("The plant closed in May.", ("May", "DATE", "2019-05")),
         ("Profit rose in the latest period.", ("the latest period", "DATE", "2019-Q4")),
         ("They met at midday.", ("midday", "TIME", "2020-01-21T12:00")),
-        ("Sales slowed over the summer.", ("the summer", "DATE", "2020-SU")),
+        # a season named alone is the nearest in the sentence's direction, as a month is
+        ("Sales slowed over the summer.", ("the summer", "DATE", "2019-SU")),
+        ("Exams are due to start in the spring.", ("the spring", "DATE", "2020-SP")),
         # a month named after 'payable', 'effective', 'through' lies ahead (DCT is January)
         ("The bank extended loans through November.", ("November", "DATE", "2020-11")),
         ("The dividend is payable Dec. 2.", ("Dec. 2", "DATE", "2020-12-02")),

@@ -86,7 +86,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _PART = r"(?:morning|afternoon|evening|night)"
-_FUTURE = re.compile(r"\b(?:will|'ll|shall|going to|plans? to|planning to|scheduled|expected to|set to|is to|are to|"
+_FUTURE = re.compile(r"\b(?:will|'ll|shall|going to|plans? to|planning to|scheduled|expected to|set to|is to|are to|(?:is|are) due to|"
                      r"upcoming)\b", re.I)  # fmt: skip
 
 
@@ -545,10 +545,22 @@ def _half(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", f"{year if year else 'XXXX'}-H{h}"
 
 
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}  # winter spans two years
+
+
 def _season(m: re.Match[str], ctx: Context) -> Result:
-    """'the summer of 1998'; a bare 'in the spring' is the publication year's."""
+    """'the summer of 1998'; a bare 'in the spring' is the nearest one in the sentence's
+    direction: next year's in a November sentence that looks ahead, last year's in a March
+    one that looks back at the autumn, else the publication year's."""
     code = SEASONS[m["season"].lower()]
-    year = m.groupdict().get("year") or (str(ctx.dct.year) if ctx.dct else "XXXX")
+    if m.groupdict().get("year") or ctx.dct is None:
+        return "DATE", f"{m.groupdict().get('year') or 'XXXX'}-{code}"
+    year = ctx.dct.year
+    first, last = _SEASON_MONTHS.get(code, (12, 12))
+    if ctx.future(m.start(), m.end()):
+        year += 1 if ctx.dct.month > last else 0
+    else:
+        year -= 1 if ctx.dct.month < first else 0
     return "DATE", f"{year}-{code}"
 
 
