@@ -12,6 +12,7 @@ from newsprism.stages.stance import (
     aggregate,
     call_stance,
     from_headline,
+    from_lead,
     is_call,
     same_voices,
     speaker_key,
@@ -41,9 +42,9 @@ def test_clear_stances(text, topic, label):
     assert 0.0 < result.score <= 1.0
 
 
-@pytest.mark.xfail(reason="a frozen sentence encoder sees the topic, not which way an explicit "
-                   "'oppose' leans; docs/STANCE.md, limits", strict=True)  # fmt: skip
 def test_explicit_opposition_to_a_ban():
+    """The feature classifier alone called this `for` (a frozen sentence encoder sees the
+    topic, not which way an explicit 'against' leans); the cross-encoder reads it."""
     text = "Banning plastic bags is a terrible, misguided idea and I am against it."
     assert stance(text, "banning plastic bags").label == "against"
 
@@ -203,6 +204,20 @@ def test_rules_read_what_a_voice_wants(text, issue, label):
     assert (result[0] if result else None) == label
 
 
+@pytest.mark.parametrize(
+    ("lead", "issue"),
+    [
+        ("City officials have begun a three-month trial of electric buses on two routes, "
+         "the council confirmed on Friday.", "begin a three-month trial of electric buses"),
+        ("The council voted on Tuesday to approve a new tram line.", "approve a new tram line"),
+    ],
+)  # fmt: skip
+def test_issue_from_lead(lead, issue):
+    """The decision the lead reports, not the verb that reports it."""
+    found = from_lead(_nlp()(lead))
+    assert found is not None and found[0].startswith(issue)
+
+
 def test_a_naming_is_not_a_call():
     assert is_call(quote("x", "y", cue="called on"))
     assert not is_call(quote("the vote a turning point", "y", cue="called"))
@@ -265,8 +280,8 @@ def test_minilm_matches_sentence_transformers():
 
 
 def test_minilm_segment_ids():
-    """A pair's second text reads with segment id 1 (training/stance_xenc.py); without segment
-    ids every token is segment 0, as in sentence embedding."""
+    """A pair's second text reads with segment id 1 (the stance cross-encoder); without
+    segment ids every token is segment 0, as in sentence embedding."""
     import torch
 
     from newsprism.minilm import MiniLM
@@ -281,3 +296,32 @@ def test_minilm_segment_ids():
     pair = enc.layer_states(ids, mask, torch.tensor([e.type_ids]))[-1]
     assert torch.equal(plain, zeros)
     assert not torch.allclose(plain, pair)
+
+
+def test_adapters_merge_into_their_own_matrices():
+    """LoRA: an adapted matrix W becomes W + scale * B @ A; every other weight is the base's."""
+    import torch
+
+    from newsprism.stance_cross import merged
+
+    base = {"l.q.weight": torch.ones(4, 3), "l.q.bias": torch.zeros(4), "l.k.weight": torch.ones(4, 3)}  # fmt: skip
+    a, b = torch.arange(6.0).view(2, 3), torch.arange(8.0).view(4, 2)
+    out = merged(base, {"l.q.lora_a": a, "l.q.lora_b": b}, scale=0.5)
+    assert torch.equal(out["l.q.weight"], torch.ones(4, 3) + 0.5 * b @ a)
+    assert out["l.k.weight"] is base["l.k.weight"] and out["l.q.bias"] is base["l.q.bias"]
+    assert torch.equal(base["l.q.weight"], torch.ones(4, 3))  # the base is left as it was
+
+
+def test_cross_encoder_reads_topic_and_text_together():
+    """The shipped adapters load offline; the pair order matters (topic first, text cut)."""
+    import numpy as np
+
+    from newsprism.stance_cross import MAX_TOKENS, model
+
+    cross = model()
+    long_text = "We want the stadium built. " * 200
+    p = cross.probabilities(["I strongly support the new stadium.", long_text, "."], ["build the stadium"] * 3)  # fmt: skip
+    assert p.shape == (3, 3)
+    assert np.allclose(p.sum(axis=1), 1.0, atol=1e-5)
+    e = cross.tokenizer.encode("build the stadium", long_text)
+    assert len(e.ids) == MAX_TOKENS and e.tokens[1:4] == ["build", "the", "stadium"]

@@ -94,17 +94,18 @@ class MiniLM:
         pooled = (x * m).sum(1) / m.sum(1).clamp(min=1e-9)
         return torch.nn.functional.normalize(pooled, dim=1)
 
-    def layer_states(self, ids, mask, types=None) -> list:  # torch.Tensors -> [torch.Tensor]
+    def layer_states(self, ids, mask, types=None, weights=None) -> list:  # torch.Tensor(s)
         """Each layer's output (n x length x 384, float32) for padded wordpiece ids, their mask
-        and, for a pair of texts, their segment ids (0 for the first text, 1 for the second)."""
+        and, for a pair of texts, their segment ids (0 for the first text, 1 for the second).
+        ``weights`` replaces the encoder's own (a fine-tuned copy, as the stance cross-encoder's)."""
         torch = self.torch
         if not self.bf16:
-            return self._layer_states(ids, mask, types)
+            return self._layer_states(ids, mask, types, weights)
         with torch.autocast("cpu", dtype=torch.bfloat16):
-            return self._layer_states(ids, mask, types)
+            return self._layer_states(ids, mask, types, weights)
 
-    def _layer_states(self, ids, mask, types=None) -> list:
-        torch, w = self.torch, self.w
+    def _layer_states(self, ids, mask, types=None, weights=None) -> list:
+        torch, w = self.torch, self.w if weights is None else weights
         F = torch.nn.functional
         n, length = ids.shape
 

@@ -32,6 +32,7 @@ from .records import STANCE_LABELS, Stance
 MODEL_DIR = Path(__file__).parent / "models" / "stance"
 WEIGHTS = MODEL_DIR / "stance.npz"
 BATCH = 16
+CROSS_WEIGHT = 0.5  # the cross-encoder's share in the shipped probabilities (docs/STANCE.md)
 NEGATIONS = frozenset(
     """not no never nor none nobody nothing neither cannot can't won't don't doesn't didn't isn't
     aren't wasn't weren't shouldn't wouldn't couldn't mustn't against oppose opposed opposes
@@ -180,12 +181,23 @@ class StanceModel:
         ``topic_vec`` is the topic's 3 x 384 block from ``embed_topic``.
         """
         v = np.repeat(topic_vec[None, :, :], len(texts), axis=0)
-        p = self.probabilities(features(text_vecs, v, texts, [topic] * len(texts)))
+        topics = [topic] * len(texts)
+        p = with_cross(self.probabilities(features(text_vecs, v, texts, topics)), texts, topics)
         return [self._stance(row) for row in p]
 
     def _stance(self, row: np.ndarray) -> Stance:
         best = int(row.argmax())
         return Stance(self.labels[best], round(float(row[best]), 4))
+
+
+def with_cross(p: np.ndarray, texts: Sequence[str], topics: Sequence[str]) -> np.ndarray:
+    """The classifier's probabilities averaged with the cross-encoder's, which weighs
+    ``CROSS_WEIGHT`` (``stance_cross.py``: MiniLM reading topic and text together)."""
+    if not CROSS_WEIGHT or not len(texts):
+        return p
+    from .stance_cross import model as cross
+
+    return (1 - CROSS_WEIGHT) * p + CROSS_WEIGHT * cross().probabilities(texts, topics)
 
 
 @lru_cache(maxsize=1)

@@ -93,12 +93,23 @@ def from_lead(doc: Any) -> tuple[str, str] | None:
             if tok.lemma_.lower() not in DECISIONS:
                 continue
             for child in tok.children:
-                if child.dep_ in _PROPOSED and child.pos_ == "VERB" and child.i > tok.i:
+                if (child.dep_ in _PROPOSED and child.pos_ == "VERB" and child.i > tok.i
+                        and not _reports(child)):  # fmt: skip
                     return _with_subject(child), sent.text
         root = sent.root  # "has granted a mining licence", "have begun a trial of cameras"
         if root.lemma_.lower() in GRANTS and any(c.dep_ in ("obj", "dobj") for c in root.children):
             return _verb_phrase(root), sent.text
     return None
+
+
+REPORTING = frozenset("say confirm announce tell report add state".split())
+
+
+def _reports(verb: Any) -> bool:
+    """'..., the force confirmed on Monday': who reported the decision, not what it is."""
+    return verb.lemma_.lower() in REPORTING and any(
+        c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children
+    )
 
 
 def _with_subject(verb: Any) -> str:
