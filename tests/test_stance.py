@@ -166,6 +166,16 @@ def test_issue_frame(issue, act, effect, objects):
     assert objects <= f.objects
 
 
+def test_a_phrasal_act_keeps_its_particle_out_of_the_object():
+    """'shut down X' is a closure of X: 'down' is no object, and 'the shutdown' or 'the
+    closure' is the measure itself."""
+    f = frame("shut down the Halden Point power station")
+    assert (f.act, f.effect) == ("shut", -1)
+    assert "down" not in f.objects and {"station", "power"} <= f.objects
+    assert {"shutdown", "closure"} <= f.measures
+    assert read(f, _nlp()("We welcome the closure.")[:], "direct")[0] == "for"
+
+
 TROOPS = "expel foreign troops from the country"
 
 

@@ -103,13 +103,18 @@ class Lexicon:
         return self.act.get(verb, self.leave.get(verb))
 
     def family(self, verb: str) -> str:
-        """Acts that come to the same: expel, withdraw, depart, leave all take a party out."""
+        """Acts that come to the same: expel, withdraw, depart, leave all take a party out;
+        close and shut (down) both end a place's working."""
         if self.effect(verb) == -1 and verb in REMOVAL:
             return "removal"
+        if self.effect(verb) == -1 and verb in CLOSURE:
+            return "closure"
         return verb
 
 
 REMOVAL = frozenset("expel withdraw remove deport evict oust leave depart go exit quit".split())
+CLOSURE = frozenset("close shut shutter".split())
+PARTICLES = frozenset("down off out up back".split())  # "shut down X": part of the verb
 
 
 @functools.cache
@@ -214,7 +219,7 @@ def frame(issue: str, doc: Any = None) -> Frame:
         low = w.lower()
         if low in _OBJECT_END and (obj or low != "to"):  # "house up to 400 refugees at ..."
             break
-        if low in _STOP or low == "to" or low[0].isdigit():
+        if low in _STOP or low == "to" or low[0].isdigit() or (low in PARTICLES and not obj):
             continue
         obj.append(base(w))
     effect = lex.effect(act) if act else None
