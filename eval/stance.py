@@ -40,7 +40,7 @@ from newsprism.readers.decode import clean_text  # noqa: E402
 from newsprism.records import STANCE_LABELS, Analysis, Article, Quote, article_id  # noqa: E402
 from newsprism.stages import DEFAULT_STAGES, REGISTRY  # noqa: E402
 from newsprism.stages.stance import Sides  # noqa: E402
-from newsprism.stance import CROSS_WEIGHT, embed, features, hypotheses, model  # noqa: E402
+from newsprism.stance import CROSS_WEIGHT, classifier_probabilities  # noqa: E402
 from newsprism.stance_cross import CrossStance  # noqa: E402
 from training.train_stance import basil, macro_f1, vast  # noqa: E402
 
@@ -50,11 +50,7 @@ GOLD = REPO / "eval" / "gold" / "articles"
 def _probabilities(pairs: list[tuple[str, str, str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The classifier's and the cross-encoder's probabilities, and the gold labels."""
     texts, topics, labels = zip(*pairs, strict=True)
-    unique = sorted(set(texts) | {h for t in set(topics) for h in hypotheses(t)})
-    vecs = dict(zip(unique, embed(unique), strict=True))
-    u = np.stack([vecs[t] for t in texts])
-    v = np.stack([np.stack([vecs[h] for h in hypotheses(t)]) for t in topics])
-    p = model().probabilities(features(u, v, texts, topics))
+    p = classifier_probabilities(texts, topics)
     cross = CrossStance().probabilities(texts, topics) if CROSS_WEIGHT else p
     return p, cross, np.asarray([STANCE_LABELS.index(label) for label in labels])
 

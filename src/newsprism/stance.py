@@ -190,6 +190,15 @@ class StanceModel:
         return Stance(self.labels[best], round(float(row[best]), 4))
 
 
+def classifier_probabilities(texts: Sequence[str], topics: Sequence[str]) -> np.ndarray:
+    """The feature classifier alone on (text, topic) pairs, each distinct string embedded once."""
+    unique = sorted(set(texts) | {h for t in set(topics) for h in hypotheses(t)})
+    vecs = dict(zip(unique, embed(unique), strict=True))
+    u = np.stack([vecs[t] for t in texts])
+    v = np.stack([np.stack([vecs[h] for h in hypotheses(t)]) for t in topics])
+    return model().probabilities(features(u, v, texts, topics))
+
+
 def with_cross(p: np.ndarray, texts: Sequence[str], topics: Sequence[str]) -> np.ndarray:
     """The classifier's probabilities averaged with the cross-encoder's, which weighs
     ``CROSS_WEIGHT`` (``stance_cross.py``: MiniLM reading topic and text together)."""
