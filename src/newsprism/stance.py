@@ -12,6 +12,9 @@ The model is small on purpose, so that it can run on every quote of every articl
 3. A one-hidden-layer network, trained by ``training/train_stance.py`` on VAST, IBM claim
    stance, PERSPECTRUM, FNC-1 and BASIL, maps them to for / against / neither. Its weights
    (``models/stance/stance.npz``) are applied with numpy: torch is only needed to embed.
+4. Its probabilities are averaged with the cross-encoder's (``stance_cross.py``: MiniLM
+   reading topic and text together, which sees which way a text leans where separate
+   embeddings blur it); ``CROSS_WEIGHT`` sets the mix.
 
 torch is imported lazily, on the first call (``newsprism.minilm``).
 """
