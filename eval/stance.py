@@ -40,7 +40,7 @@ from newsprism.readers.decode import clean_text  # noqa: E402
 from newsprism.records import STANCE_LABELS, Analysis, Article, Quote, article_id  # noqa: E402
 from newsprism.stages import DEFAULT_STAGES, REGISTRY  # noqa: E402
 from newsprism.stages.stance import Sides  # noqa: E402
-from newsprism.stance import CROSS_WEIGHT, classifier_probabilities  # noqa: E402
+from newsprism.stance import CROSS_WEIGHT, classifier_probabilities, mix  # noqa: E402
 from newsprism.stance_cross import CrossStance  # noqa: E402
 from training.train_stance import basil, macro_f1, vast  # noqa: E402
 
@@ -55,15 +55,11 @@ def _probabilities(pairs: list[tuple[str, str, str]]) -> tuple[np.ndarray, np.nd
     return p, cross, np.asarray([STANCE_LABELS.index(label) for label in labels])
 
 
-def _mixed(p: np.ndarray, cross: np.ndarray) -> np.ndarray:
-    return (1 - CROSS_WEIGHT) * p + CROSS_WEIGHT * cross  # as stance.with_cross
-
-
 def vast_dev() -> dict[str, float]:
     """Macro-F1 (the shipped mix, and each model alone), each class's precision and recall,
     and the for/against confusions."""
     p_features, p_cross, y = _probabilities(vast(DATA, "dev"))
-    pred = _mixed(p_features, p_cross).argmax(1)
+    pred = mix(p_features, p_cross).argmax(1)
     out = {"vast_dev_macro_f1": macro_f1(y, pred),
            "vast_dev_macro_f1_classifier_alone": macro_f1(y, p_features.argmax(1)),
            "vast_dev_macro_f1_cross_encoder_alone": macro_f1(y, p_cross.argmax(1))}  # fmt: skip
@@ -80,7 +76,7 @@ def vast_dev() -> dict[str, float]:
 def basil_quotes() -> tuple[float, int]:
     pairs = basil(DATA, held_out=True)
     p_features, p_cross, y = _probabilities(pairs)
-    p = _mixed(p_features, p_cross)
+    p = mix(p_features, p_cross)
     for_, against = STANCE_LABELS.index("for"), STANCE_LABELS.index("against")
     pred = np.where(p[:, for_] >= p[:, against], for_, against)
     return float(np.mean(pred == y)), len(pairs)

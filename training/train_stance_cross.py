@@ -26,7 +26,7 @@ from train_stance import SEED, Pair, basil, fnc, ibm, macro_f1, perspectrum, vas
 
 from newsprism.minilm import MiniLM
 from newsprism.records import STANCE_LABELS
-from newsprism.stance import CROSS_WEIGHT, classifier_probabilities
+from newsprism.stance import classifier_probabilities, mix
 from newsprism.stance_cross import WEIGHTS, adapted, logits, merged, pair_tokenizer, tensors
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -97,7 +97,7 @@ def main() -> None:
     # each label weighs the same in all: VAST and the others have few neither pairs, and a
     # model that never says neither scores 0.34 on VAST dev, where a third of pairs are
     totals = {label: sum(wt for p, wt in zip(pairs, weights_of, strict=True) if p[2] == label)
-              for label in STANCE_LABELS}  # fmt: skip
+              for label in STANCE_LABELS if any(p[2] == label for p in pairs)}  # fmt: skip
     mean_total = sum(totals.values()) / len(totals)
     weights_of = [wt * mean_total / totals[p[2]] for p, wt in zip(pairs, weights_of, strict=True)]
     print("label weights", {k: round(mean_total / v, 2) for k, v in totals.items()}, flush=True)
@@ -132,7 +132,7 @@ def main() -> None:
     total = int(per_epoch * args.epochs)
     warmup = max(1, total // 20)
     sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / (total - warmup)))
+        opt, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup)))
     )
     every = max(1, per_epoch // args.evals)
     dropout = torch.nn.Dropout(0.1)
@@ -144,12 +144,7 @@ def main() -> None:
             if step >= total:
                 break
             batch = tensors([train_enc[i] for i in rows])
-            weights = merged(encoder.w, adapters, scale)
-            ids, mask, types = batch
-            x = encoder.layer_states(ids, mask, types, weights=weights)[-1].float()
-            m = mask.unsqueeze(-1).float()
-            pooled = dropout((x * m).sum(1) / m.sum(1).clamp(min=1e-9))
-            out = pooled @ head[0].T + head[1]
+            out = logits(encoder, merged(encoder.w, adapters, scale), head, batch, dropout)
             loss = (torch.nn.functional.cross_entropy(out, y[rows], reduction="none") * w[rows]).mean()  # fmt: skip
             opt.zero_grad()
             loss.backward()
@@ -166,8 +161,7 @@ def main() -> None:
                     frozen = merged(encoder.w, adapters, scale)
                     p_cross = probabilities(encoder, frozen, head, dev_enc)
                 alone = macro_f1(y_dev, p_cross.argmax(1))
-                mixed = (1 - CROSS_WEIGHT) * p_classifier + CROSS_WEIGHT * p_cross
-                f1 = macro_f1(y_dev, mixed.argmax(1))
+                f1 = macro_f1(y_dev, mix(p_classifier, p_cross).argmax(1))
                 print(f"step {step} ({step / per_epoch:.2f} epochs): VAST dev macro-F1 {alone:.4f} alone, "
                       f"{f1:.4f} with the classifier", flush=True)  # fmt: skip
                 save(args.out.with_name(f"{args.out.stem}_step{step}.safetensors"), adapters, head, scale)  # fmt: skip

@@ -209,7 +209,12 @@ def with_cross(p: np.ndarray, texts: Sequence[str], topics: Sequence[str]) -> np
         return p
     from .stance_cross import model as cross
 
-    return (1 - CROSS_WEIGHT) * p + CROSS_WEIGHT * cross().probabilities(texts, topics)
+    return mix(p, cross().probabilities(texts, topics))
+
+
+def mix(p: np.ndarray, cross: np.ndarray) -> np.ndarray:
+    """The shipped probabilities from the classifier's and the cross-encoder's."""
+    return (1 - CROSS_WEIGHT) * p + CROSS_WEIGHT * cross  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=1)

@@ -74,12 +74,17 @@ def tensors(encodings: Sequence[Any]) -> tuple[Any, Any, Any]:
     return ids, mask, types
 
 
-def logits(encoder: Any, weights: dict[str, Any], head: tuple[Any, Any], batch: tuple) -> Any:
-    """The head's logits (n x 3) for one batch from ``tensors``."""
+def logits(
+    encoder: Any, weights: dict[str, Any], head: tuple[Any, Any], batch: tuple, dropout: Any = None
+) -> Any:
+    """The head's logits (n x 3) for one batch from ``tensors``; ``dropout`` (a torch module,
+    in training) applies to the pooled vector."""
     ids, mask, types = batch
     x = encoder.layer_states(ids, mask, types, weights=weights)[-1].float()
     m = mask.unsqueeze(-1).float()
     pooled = (x * m).sum(1) / m.sum(1).clamp(min=1e-9)
+    if dropout is not None:
+        pooled = dropout(pooled)
     return pooled @ head[0].T + head[1]
 
 
