@@ -162,6 +162,16 @@ def test_malformed_json_lines(tmp_path):
     assert "no article text" in problems[2].message
 
 
+def test_markup_with_no_text_is_a_problem(tmp_path):
+    """Found by the fuzz test: a story that opens like a tag ("<Workers at ...") and holds no
+    text once the markup is removed is recorded, not stored as an empty article."""
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"title": "A", "story": "<Workers at a mine"}\n{"title": "B", "text": "ok"}\n')
+    got, problems = articles(path)
+    assert [a.title for a in got] == ["B"]
+    assert [p.item for p in problems] == ["line 1"] and "empty" in problems[0].message
+
+
 def test_oversized_page_is_refused(tmp_path):
     path = tmp_path / "huge.html"
     path.write_bytes(b"<html><body>" + b"<p>word word word</p>" * 2_500_000 + b"</body></html>")

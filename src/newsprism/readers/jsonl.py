@@ -58,6 +58,8 @@ def to_article(obj: Any, path: str, item: str, options: ReadOptions) -> Item:
 
         text = fragment_text(text)
     text = clean_text(text).strip()
+    if not text:  # "<Workers at ...": markup with no text in it
+        return Problem("read", "the article text is empty once its markup is removed", path, item)
     title = _string(_field(obj, "title", options))
     title = clean_text(title) if title else None
     url = _string(_field(obj, "url", options))
