@@ -8,7 +8,9 @@ Data (gold tokenization):
 * UNER English EWT dev (2,001 sentences): PER, ORG, LOC (``uner_*``); predicted GROUP ignored.
 
 A predicted entity counts only if its start, end and label all equal a gold entity's.
-``*_f1`` without a type is the micro average over PER, ORG and LOC. One Doc per sentence,
+``*_f1`` without a type is the micro average over PER, ORG and LOC. The pipeline's document-level
+person-name rule (newsprism/names.py) runs over the sentences of each gold document
+(``-DOCSTART-``, ``# newdoc``); ``*_f1_ner_alone`` is the score without it. One Doc per sentence,
 as the datasets are distributed and as the NER was trained (multi-sentence Docs let list-like
 EWT lines run into each other and cost UNER about 0.1 F1).
 
@@ -31,6 +33,7 @@ from spacy.tokens import Doc  # noqa: E402
 
 from eval.data import report  # noqa: E402
 from newsprism.models import load  # noqa: E402
+from newsprism.names import person_names  # noqa: E402
 from training import corpora  # noqa: E402
 from training.group_words import is_group_span  # noqa: E402
 
@@ -39,22 +42,27 @@ SENTS_PER_DOC = 1
 Spans = set[tuple[int, int, int, str]]  # (doc index, start, end, label)
 
 
-def _gold(sents_iter) -> tuple[list[list[str]], Spans]:
-    """One Doc (word list) per gold sentence, as in the CoNLL and UNER evaluations, and spans."""
+def _gold(sents_iter) -> tuple[list[list[str]], list[int], Spans]:
+    """One Doc (word list) per gold sentence, as in the CoNLL and UNER evaluations, the gold
+    document each belongs to, and the spans."""
     docs: list[list[str]] = []
+    doc_ids: list[int] = []
     spans: Spans = set()
     words: list[str] = []
     n_sents = 0
+    n_docs = 0
 
     def flush() -> None:
         nonlocal words, n_sents
         if words:
             docs.append(words)
+            doc_ids.append(n_docs)
         words, n_sents = [], 0
 
     for new_doc, sent in sents_iter:
         if words and (new_doc or n_sents >= SENTS_PER_DOC):
             flush()
+        n_docs += new_doc and bool(docs)
         offset = len(words)
         sent_words = [w for w, _ in sent]
         for start, end, lab in corpora.iob_spans([t for _, t in sent]):
@@ -64,21 +72,30 @@ def _gold(sents_iter) -> tuple[list[list[str]], Spans]:
         words += sent_words
         n_sents += 1
     flush()
-    return docs, spans
+    return docs, doc_ids, spans
 
 
-def _predict(model: str, docs: list[list[str]]) -> Spans:
+def _predict(model: str, docs: list[list[str]], doc_ids: list[int]) -> tuple[Spans, Spans]:
+    """Predicted spans with the document-level person-name rule, and the NER's alone."""
     nlp = load(model)
     # the NER, and a shared tok2vec when the NER listens to one (training/configs/ner_shared.cfg)
     keep = {"ner"} | {name for name, pipe in nlp.pipeline
                       if "ner" in getattr(pipe, "listening_components", ())}  # fmt: skip
     disable = [name for name in nlp.pipe_names if name not in keep]
     inputs = [Doc(nlp.vocab, words=words) for words in docs]
-    spans: Spans = set()
-    for i, doc in enumerate(nlp.pipe(inputs, disable=disable, batch_size=64)):
-        for ent in doc.ents:
-            spans.add((i, ent.start, ent.end, corpora.TO_SOURCE.get(ent.label_, ent.label_)))
-    return spans
+    parsed = list(nlp.pipe(inputs, disable=disable, batch_size=64))
+    alone = _spans(parsed)
+    by_document: dict[int, list[Doc]] = {}
+    for doc, doc_id in zip(parsed, doc_ids, strict=True):
+        by_document.setdefault(doc_id, []).append(doc)
+    for sents in by_document.values():  # what the pipeline's component does to a whole article
+        person_names(sents)
+    return _spans(parsed), alone
+
+
+def _spans(docs: list[Doc]) -> Spans:
+    return {(i, ent.start, ent.end, corpora.TO_SOURCE.get(ent.label_, ent.label_))
+            for i, doc in enumerate(docs) for ent in doc.ents}  # fmt: skip
 
 
 def _prf(gold: Spans, pred: Spans, prefix: str, types: tuple[str, ...]) -> dict[str, float]:
@@ -104,17 +121,21 @@ def _prf(gold: Spans, pred: Spans, prefix: str, types: tuple[str, ...]) -> dict[
 def evaluate(model: str = "news") -> dict[str, float]:
     """Score the named pipeline on CoNLL++ dev and UNER EWT dev; flat dict of metrics."""
     scores: dict[str, float] = {}
-    docs, gold = _gold(corpora.read_columns(corpora.CONLL / "conllpp_dev.txt", 0, 3))
-    pred = _predict(model, docs)
+    docs, doc_ids, gold = _gold(corpora.read_columns(corpora.CONLL / "conllpp_dev.txt", 0, 3))
+    pred, alone = _predict(model, docs, doc_ids)
     scores.update(_prf(gold, pred, "conll", TYPES))
+    scores["conll_f1_ner_alone"] = _prf(gold, alone, "conll", TYPES)["conll_f1"]
     # GROUP comes back as MISC; score it against the MISC spans that training maps to GROUP.
     pred_group = {(*s[:3], "GROUP") for s in pred if s[3] == "MISC"}
     group = _prf({s for s in gold if s[3] == "GROUP"}, pred_group, "conll", ("GROUP",))
     scores.update({k: v for k, v in group.items() if k.startswith("conll_group_")})
     uner_path = corpora.UNER / "en_ewt-ud-dev.iob2"
-    docs, gold = _gold(corpora.read_columns(uner_path, 1, 2, comment="#"))
-    pred = _predict(model, docs)
+    docs, doc_ids, gold = _gold(
+        corpora.read_columns(uner_path, 1, 2, comment="#", newdoc="# newdoc")
+    )
+    pred, alone = _predict(model, docs, doc_ids)
     scores.update(_prf(gold, pred, "uner", TYPES))
+    scores["uner_f1_ner_alone"] = _prf(gold, alone, "uner", TYPES)["uner_f1"]
     return scores
 
 

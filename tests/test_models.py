@@ -10,6 +10,8 @@ import pytest
 import spacy
 
 from newsprism.models import ModelNotFoundError, load, model_path
+from newsprism.names import COMPONENT as PERSON_NAMES
+from newsprism.names import person_names
 from newsprism.tokenizer import customize_tokenizer
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_b9e8d1aa8b426156.txt"
@@ -130,6 +132,7 @@ def test_speed_up_changes_no_prediction(nlp):
     assert isinstance(nlp.vocab.vectors, WordVectorCache)
     text = SEED.read_text(encoding="utf8")
     plain = spacy.load(model_path())  # BLIS products, floret hashing on every lookup
+    plain.add_pipe(PERSON_NAMES, after="ner")
     assert not isinstance(plain.vocab.vectors, WordVectorCache)
 
     def analysis(doc):
@@ -171,3 +174,39 @@ def test_the_model_setting_chooses_the_pipeline(monkeypatch):
         Settings(model="no-such-model")
     Settings(model="news").apply()
     assert default_name() == "news" and load() is load("news")
+
+
+def _doc(nlp, text, ents):
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=lab) for t, lab in ents]
+    return doc
+
+
+def test_person_names_across_a_document(nlp):
+    """A lone first or last name of a person named in full is that person, in any sentence."""
+    first = _doc(nlp, "Julius Nyerere met Pirelli in Arusha.",
+                 [("Julius Nyerere", "PERSON"), ("Pirelli", "ORG"), ("Arusha", "PLACE")])  # fmt: skip
+    second = _doc(nlp, "Nyerere said Julius Baer and Ms Nyerere agreed with Luca Pirelli.",
+                  [("Luca Pirelli", "PERSON")])  # fmt: skip
+    third = _doc(nlp, "Will Smith won. Will they come?", [("Will Smith", "PERSON")])
+    person_names([first, second])
+    person_names([third])
+    assert [(e.text, e.label_) for e in first.ents] == [
+        ("Julius Nyerere", "PERSON"), ("Pirelli", "PERSON"), ("Arusha", "PLACE")]  # fmt: skip
+    # "Julius Baer" runs on into another capitalised word; "Ms Nyerere" likewise
+    assert [e.text for e in second.ents] == ["Nyerere", "Luca Pirelli"]
+    # "Will" is a common word before it is a name
+    assert [e.text for e in third.ents] == ["Will Smith"]
+
+
+def test_person_names_leaves_documents_without_full_names(nlp):
+    doc = _doc(nlp, "Jordan beat Nyerere.", [("Jordan", "PLACE")])
+    person_names([doc])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Jordan", "PLACE")]
+
+
+def test_person_names_runs_after_the_ner(nlp):
+    names = nlp.pipe_names
+    assert names.index(PERSON_NAMES) == names.index("ner") + 1
+    doc = nlp("Khalid Alrawi, a Sunni lawmaker, spoke. Later Alrawi left for Mosul.")
+    assert [e.label_ for e in doc.ents if e.text == "Alrawi"] == ["PERSON"]

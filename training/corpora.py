@@ -119,15 +119,21 @@ def ud_docs(path: Path, vocab: Vocab, sents_per_doc: int = SENTS_PER_DOC) -> lis
 
 
 def read_columns(
-    path: Path, word_col: int, tag_col: int, comment: str | None = None
+    path: Path,
+    word_col: int,
+    tag_col: int,
+    comment: str | None = None,
+    newdoc: str | None = None,
 ) -> Iterator[tuple[bool, list[tuple[str, str]]]]:
-    """Yield (starts_new_document, [(word, tag)]) per sentence from a column file."""
+    """Yield (starts_new_document, [(word, tag)]) per sentence from a column file; documents
+    start at ``-DOCSTART-`` lines and, when ``newdoc`` is given, at comments that start so."""
     new_doc = True
     sent: list[tuple[str, str]] = []
     with open(path, encoding="utf8") as f:
         for line in f:
             line = line.rstrip("\n")
             if comment and line.startswith(comment):
+                new_doc = new_doc or bool(newdoc and line.startswith(newdoc))
                 continue
             cols = line.split("\t") if "\t" in line else line.split()
             if not line.strip() or not cols:

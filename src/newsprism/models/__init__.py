@@ -75,9 +75,12 @@ def _load(name: str) -> Language:
     # embedding; importing the modules registers them.
     import newsprism.contextual  # noqa: F401
     import newsprism.tokenizer  # noqa: F401
+    from newsprism.names import COMPONENT as PERSON_NAMES
 
     nlp = spacy.load(model_path(name))
     speed_up(nlp)
+    if "ner" in nlp.pipe_names:  # one document's people named consistently (newsprism/names.py)
+        nlp.add_pipe(PERSON_NAMES, after="ner")
     return nlp
 
 
