@@ -113,6 +113,11 @@ def test_pronouns_stay_unlinked_when_two_people_are_in_play(analyze):
     assert "He" not in mentions(ents["Ivan Petrov"]) + mentions(ents["Maria Kovacs"])
     ents = analyze("Ms. Kovacs spoke first. He disagreed.")
     assert mentions(ents["Kovacs"]) == ["Kovacs"]  # a title gave her gender
+    # a subject pronoun is not the person its own sentence names after it
+    ents = analyze("Donald Trump denied it. She is daring Trump to sue her.")
+    assert "She" not in mentions(ents["Donald Trump"])
+    ents = analyze("Donald Trump denied it. He said the story was false.")
+    assert "He" in mentions(ents["Donald Trump"])
 
 
 def test_another_countrys_institution_is_not_the_us_one(analyze):

@@ -309,3 +309,36 @@ def test_a_name_the_ner_missed_is_an_antecedent():
     art = Article(id="t", text=text, body=text, layout="exact")
     quotes = Full(["layout", "parse", "entities", "quotes"])(art).quotes
     assert [q.speaker.name for q in quotes] == ["William Barr", "Donald Trump"]
+
+
+@pytest.fixture(scope="module")
+def with_entities():
+    return Pipeline(["layout", "parse", "dates", "entities", "quotes"])
+
+
+def test_a_pronoun_speaker_is_not_the_person_its_own_clause_names(with_entities):
+    text = (
+        "Jane Doe, a former contestant, spoke to reporters on Friday. Donald Trump denied the "
+        "story. She is daring Trump to sue her, saying that she has worse stories to share."
+    )
+    quotes = quotes_of(with_entities, text)
+    daring = next(q for q in quotes if "worse stories" in q.text)
+    assert daring.speaker.text == "She" and daring.speaker.name == "Jane Doe"
+
+
+def test_a_pronoun_speaker_keeps_to_its_gender(with_entities):
+    text = (
+        "Anna Berg waited outside the court. Tom Reed arrived late, and he looked tired. "
+        "“It was a fair hearing,” she said."
+    )
+    quote = next(q for q in quotes_of(with_entities, text) if "fair hearing" in q.text)
+    assert quote.speaker.name == "Anna Berg"
+
+
+def test_the_writers_own_we_is_no_one_named(with_entities):
+    text = (
+        "The World Health Organization says antibodies offer no lasting protection. In our "
+        "study, we argue that businesses should reopen by sector."
+    )
+    reopen = next(q for q in quotes_of(with_entities, text) if "reopen" in q.text)
+    assert reopen.speaker.text == "we" and reopen.speaker.name is None

@@ -500,6 +500,8 @@ def link_references(doc: Any, entities: list[Entity]) -> list[Entity]:
                            for t in doc.char_span(a, b, alignment_mode="expand") or ())
                 }  # fmt: skip
             k = _pronoun_antecedent(tok.idx, low, named, entities, text, gender, subjects)
+            if k is not None and _names_later_in_clause(tok, k, named):
+                k = None  # "She is daring Trump to sue her": not Trump
             span = (tok.idx, tok.idx + len(tok.text))
         elif doc[tok.i - 1].lower_ == "the" and tok.dep_ != "compound":
             start = doc[tok.i - 1].idx
@@ -553,6 +555,16 @@ def _pronoun_antecedent(
     if gender.setdefault(k, want) != want:
         return None
     return k
+
+
+def _names_later_in_clause(pronoun: Any, k: int, named: list[tuple[int, int, int]]) -> bool:
+    """Whether a subject pronoun's sentence names entity ``k`` after it: a subject "he" or
+    "she" is never the person its own verb's object or clause names ("He said Smith would
+    win" is not Smith)."""
+    if not pronoun.dep_.startswith("nsubj") or not pronoun.doc.has_annotation("SENT_START"):
+        return False
+    end = pronoun.sent.end_char
+    return any(k2 == k and pronoun.idx < a < end for a, _, k2 in named)
 
 
 def _genders(named: list[tuple[int, int, int]], text: str) -> dict[int, str]:

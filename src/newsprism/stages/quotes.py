@@ -101,6 +101,7 @@ MIN_REPORTED_WORDS = 2  # shorter reported "speech" is a misparse ("said Monday"
 MIXED_MARGIN = 8  # characters of reported speech around a quote that make it a mixed quote
 INTERRUPTION = 200  # characters: an attribution this short between two quotes joins them
 ANTECEDENTS = 3  # names back that a pronoun speaker may stand for
+GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 CONTINUE_WITHIN = 600  # characters: a following cue-less quote continues the last speaker
 
 
@@ -887,7 +888,8 @@ class Quotes:
         text = doc_text(doc)
         quotes = []
         for q in found:
-            speaker = self._speaker(q, doc, analysis, people) if q.speaker is not None else None
+            speaker = (self._speaker(q, doc, analysis, people, inside)
+                       if q.speaker is not None else None)  # fmt: skip
             cue = _cue_text(q, text)
             quotes.append(Quote(text[q.start : q.end], q.start, q.end, q.kind, cue, speaker))
         return replace(analysis, quotes=tuple(quotes))
@@ -912,7 +914,10 @@ class Quotes:
         found.sort(key=lambda e: e.start)
         return [e for e in found if not any(s <= e.start_char < t for s, t in inside)]
 
-    def _speaker(self, q: Found, doc: Any, analysis: Analysis, people: list[Any]) -> Speaker:
+    def _speaker(
+        self, q: Found, doc: Any, analysis: Analysis, people: list[Any],
+        inside: list[tuple[int, int]],
+    ) -> Speaker:  # fmt: skip
         tok = q.speaker
         span = phrase(tok)
         if any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children):
@@ -924,6 +929,8 @@ class Quotes:
             named = next((e for e in reversed(people) if e.label_ == "PERSON" and len(e) > 1
                           and e[-1].text == tok.text and e.end_char <= span.start_char), None)  # fmt: skip
         kind = PRONOUNS.get(tok.lower_)
+        if tok.lower_ in ("i", "we") and not any(a <= tok.idx < b for a, b in inside):
+            kind = None  # the writer's own "I" or "we", outside any quotation: no one named
         indefinite = any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children)
         if kind is not None or (
             named is None and not indefinite and tok.lower_ in TITLES - SPOKESPEOPLE
@@ -933,7 +940,10 @@ class Quotes:
             before = [e for e in people if e.end_char <= span.start_char
                       and (kind is not None or not q.start <= e.start_char < q.end)]  # fmt: skip
             labels = ("ORG", "GROUP") if kind == "GROUP" else ("PERSON",)
-            named = _antecedent([e for e in before if e.label_ in labels])
+            before = [e for e in before if e.label_ in labels]
+            if kind == "PERSON":  # among the last few names, those it may stand for
+                before = _may_be(tok, before[-ANTECEDENTS:], analysis)
+            named = _antecedent(before)
         if named is None:  # a described speaker: "one resident, a retired crane operator,"
             role, affiliation, description = profile(tok, span.start, span.end)
             own_role, owner = _described(tok)
@@ -985,6 +995,41 @@ def _named_in(tok: Any, span: Any) -> Any | None:
         if named is not None and named.label_ == "PERSON":
             return named
     return next((e for e in span.ents if e.label_ == "PERSON" and e.end == span.end), None)
+
+
+def _may_be(pronoun: Any, before: list[Any], analysis: Analysis) -> list[Any]:
+    """The people a "he" or "she" may stand for: not one of the other gender (by the pronouns
+    the entities stage linked to them), and, for a subject, not one its own sentence names
+    after it ("She is daring Trump to sue her" is not Trump)."""
+    want = GENDERS.get(pronoun.lower_)  # "I" has none
+    later = set()
+    if pronoun.dep_.startswith("nsubj"):
+        later = {e.text.split()[-1] for e in pronoun.sent.ents
+                 if e.label_ == "PERSON" and e.start > pronoun.i}  # fmt: skip
+    genders = _pronoun_genders(analysis) if want else {}
+
+    def may_be(e: Any) -> bool:
+        gender = genders.get(_entity_id(e, analysis) or "", want)
+        return e.text.split()[-1] not in later and gender == want
+
+    return [e for e in before if may_be(e)]
+
+
+def _pronoun_genders(analysis: Analysis) -> dict[str, str]:
+    """Each person's gender where the pronouns the entities stage linked to them agree."""
+    out: dict[str, str] = {}
+    for entity in analysis.entities:
+        said = {GENDERS[m.text.lower()] for m in entity.mentions if m.text.lower() in GENDERS}
+        if entity.type == "PERSON" and len(said) == 1:
+            out[entity.id] = said.pop()
+    return out
+
+
+def _entity_id(span: Any, analysis: Analysis) -> str | None:
+    for entity in analysis.entities:
+        if any(m.field == "body" and m.start <= span.start_char < m.end for m in entity.mentions):
+            return entity.id
+    return None
 
 
 def _antecedent(before: list[Any]) -> Any | None:
