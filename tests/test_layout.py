@@ -4,7 +4,16 @@ import pytest
 
 from newsprism import analyze
 from newsprism.records import Article
-from newsprism.stages.layout import Layout, cue, language, segments, split_byline, syndication
+from newsprism.stages.layout import (
+    Layout,
+    caption_credit,
+    cue,
+    language,
+    photo_credit,
+    segments,
+    split_byline,
+    syndication,
+)
 
 from .conftest import REPO
 
@@ -164,3 +173,53 @@ def test_a_first_paragraph_that_starts_with_by_stays_in_the_body():
     assert a.byline is None and a.body.startswith("By Monday, the storm")
     b = _fielded("By Jane Doe and John Roe, Reuters")
     assert (b.byline, b.syndicated_from) == ("Jane Doe and John Roe", "Reuters")
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Drew Angerer/Getty Images", "Drew Angerer/Getty Images"),
+        ("Enlarge this image toggle caption Eric Gay/AP Eric Gay/AP", "Eric Gay/AP"),
+        ("toggle caption Mike Belleme for NPR", "Mike Belleme for NPR"),
+        ("(Photo: New York Daily News via Getty Images)", "New York Daily News via Getty Images"),
+        ("Photographer: Nicholas Kamm/AFP Photographer: Nicholas Kamm/AFP", "Nicholas Kamm/AFP"),
+        ("Getty Images", "Getty Images"),
+        ("Reuters", None),  # a wire's name alone is not a photo credit
+        ("He left the company in 2019 for AP", None),
+        ("The senator spoke to NPR.", None),
+    ],
+)
+def test_photo_credit_lines(line, credit):
+    assert photo_credit(line) == credit
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Michael Flynn leaves a court in Washington, Dec. 1, 2017. (Jonathan Ernst/Reuters)",
+         "Jonathan Ernst/Reuters"),
+        ("Leaders meet in Osaka [File: Jorge Silva/Reuters]", "Jorge Silva/Reuters"),
+        ("Voters wait in Atlanta, Ga. | Elijah Nouvelage/Getty Images", "Elijah Nouvelage/Getty Images"),
+        ("Medics at a hospital on April 6, 2020 in Brooklyn, N.Y. Spencer Platt/Getty Images",
+         "Spencer Platt/Getty Images"),
+        ("The president said he would veto the bill. (Reuters)", None),  # a wire's sign-off
+        ("The plan, he said, would cost $4 billion (about 3.6 billion euros).", None),
+    ],
+)  # fmt: skip
+def test_photo_caption_lines(line, credit):
+    assert caption_credit(line) == credit
+
+
+def test_photo_credits_captions_and_players_leave_the_body():
+    text = (
+        "Senate Passes Budget Deal\n\nEnlarge this image toggle caption Eric Gay/AP Eric Gay/AP"
+        "\n\nThe Senate passed the budget deal on Thursday.\n\nDrew Angerer/Getty Images\n\n"
+        "Senators leave the chamber on Thursday. (Tom Brenner/Reuters)\n\nJUST WATCHED Budget "
+        "deal explained Replay More Videos ... MUST WATCH Budget deal explained 01:29\n\n"
+        "The vote was 60 to 40."
+    )
+    a = Layout().lay_out(Article(id="x", text=text, format="text"))
+    assert a.title == "Senate Passes Budget Deal" and a.subtitle is None
+    assert a.image_credits == ("Eric Gay/AP", "Drew Angerer/Getty Images", "Tom Brenner/Reuters")
+    assert a.body == "The Senate passed the budget deal on Thursday.\n\nThe vote was 60 to 40."
+    assert [o.reason for o in a.off_topic] == ["cue: photo caption", "cue: video player"]

@@ -30,6 +30,64 @@ _CREDIT = re.compile(
 _CREDIT_LABEL = re.compile(
     r"^\s*\(?(?:image|photo|picture|top image|main image|header image|credit|photograph)s?\b", re.I
 )
+# A photo credit standing alone, as pages and feeds leave them in the text: "Drew Angerer/Getty
+# Images", "Enlarge this image toggle caption Eric Gay/AP Eric Gay/AP" (NPR: the credit twice),
+# "(Photo: New York Daily News via Getty Images)", "Photographer: Nicholas Kamm/AFP"; and a
+# caption that ends in one: "The Supreme Court building, March 18 (Tom Brenner/Reuters)".
+_PHOTO_AGENCY = (
+    r"(?:Getty Images|AP(?: Photo)?|AFP|Reuters|REUTERS|EPA(?:-EFE)?|Landov|Shutterstock|Bloomberg"
+    r"|Alamy|Sipa USA|Sipa|ZUMA Press|ZUMA Wire|NurPhoto|Pool|POOL|Corbis|Redux|Polaris|Xinhua"
+    r"|TASS|Anadolu Agency|SOPA Images|LightRocket|UPI|CQ Roll Call|Tribune News Service|TNS|MCT"
+    r"|Newscom|iStock|iStockphoto|Flickr|Wikimedia Commons|AP Images|Associated Press|NPR|FilmMagic"
+    r"|WireImage|Bettmann(?: Archive)?)"
+)
+_IMAGE_LIBRARY = (  # credited alone, they are photo credits all the same: "(Getty Images)"
+    r"(?:Getty Images|Shutterstock|Alamy|iStock|iStockphoto|AP Images|FilmMagic|WireImage"
+    r"|Bettmann(?: Archive)?)"
+)
+_CREDIT_NAME = (  # a photographer or a source: "Jean-Paul Pelissier", "Florida Department of Law"
+    r"[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|the|and|&|de|van|von|der|la|le|da|di|du|al|el"
+    r"|bin)){0,6}?"
+)
+_CREDIT_BODY = (
+    rf"(?:{_CREDIT_NAME}(?:\s*/\s*{_CREDIT_NAME})*(?:\s*/\s*|\s+via\s+|\s+for\s+){_PHOTO_AGENCY}"
+    rf"|{_IMAGE_LIBRARY})(?:\s*/\s*[A-Z][\w.'’&-]*)*(?:,\s*file)?"
+)
+_PHOTO_CREDIT = re.compile(rf"^(?P<credit>{_CREDIT_BODY})\.?$")
+# NPR's photo widget: whatever follows its labels is the credit ("toggle caption Gene Demby/NPR")
+_NPR_WIDGET = re.compile(r"^\s*(?:enlarge this image|toggle caption)\b", re.I)
+_PHOTO_LABELS = re.compile(
+    r"(?:\b(?:enlarge this image|toggle caption|hide caption)\b|\b(?:photo|photograph|photographer"
+    r"|image|credit|photo credit):)",
+    re.I,
+)
+_CAPTION_CREDIT = re.compile(
+    r"(?:\((?:photo:\s*)?(?P<paren>[^()]{3,100})\)|\[(?:(?i:file):\s*)?(?P<bracket>[^\[\]]{3,100})\]"
+    rf"|(?:[.!?]\s+|\s\|\s+|\bPhotograph:\s*)(?P<tail>{_CREDIT_BODY}))\s*$"
+)
+
+
+def photo_credit(line: str) -> str | None:
+    """The credit, when the whole line is a photo credit ("Drew Angerer/Getty Images")."""
+    text = line.strip()
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1]
+    widget = bool(_NPR_WIDGET.match(text))
+    text = " ".join(_PHOTO_LABELS.sub(" ", text).split())
+    half = re.fullmatch(r"(.+?)\s+\1", text)  # NPR gives the credit twice
+    text = half.group(1) if half else text
+    if widget and 0 < len(text) <= 150:
+        return text
+    m = _PHOTO_CREDIT.match(text) if len(text) <= 120 else None
+    return m.group("credit") if m else None
+
+
+def caption_credit(line: str) -> str | None:
+    """The credit of a photo caption that ends in one: "... March 18, 2020 (Tom Brenner/Reuters)"."""
+    m = _CAPTION_CREDIT.search(line) if len(line) <= 300 else None
+    return photo_credit(m.group("paren") or m.group("bracket") or m.group("tail")) if m else None
+
+
 _BYLINE = re.compile(r"^\s*(?:by|written by|words by)\s+(?P<names>[A-Z][^\n]{1,120})$", re.I)
 # a byline block over the body: "John Bacon" and, on its own line, "USA TODAY" (556 AllSides
 # articles open so): a person's name, then the outlet's name alone in capitals or a wire's name
@@ -125,6 +183,10 @@ _CUES = [
             re.I,
         ),
     ),
+    (  # CNN's embedded players: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 01:29"
+        "video player",
+        re.compile(r"\bJUST WATCHED\b|\bMUST WATCH\b|\bReplay More Videos\b"),
+    ),
     ("advertisement", re.compile(r"^\s*(?:advertisement|sponsored|promoted|ad)\s*:?\s*$", re.I)),
     (
         "rights notice",
@@ -200,6 +262,8 @@ def split_header(segs: list[Segment]) -> tuple[Header, list[Segment]]:
         line = segs[i].text
         if _CREDIT_LABEL.match(line) and (m := _CREDIT.match(line)) and len(line) < 300:
             h.credits.append(m.group("credit").strip().rstrip("."))
+        elif credit := photo_credit(line):
+            h.credits.append(credit)
         elif h.byline is None and (by := _by_line(line)):
             h.byline = by
         elif _DATE_LINE.match(line):
@@ -218,7 +282,7 @@ def split_header(segs: list[Segment]) -> tuple[Header, list[Segment]]:
             and not _looks_like_body(line)
             and (not _ends_sentence(line) or _header_follows(segs, i))
         ):
-            h.subtitle = line
+            h.subtitle = re.sub(r"^Story highlights\s+", "", line)  # CNN's standfirst label
         else:
             break
         i += 1
@@ -434,13 +498,20 @@ class Layout:
             byline, segs = leading_byline(segs)
             h.byline = h.byline or byline
         # credit lines standing alone in the body ("Photo: Jane Doe/AP") are credits too
-        body_segs = []
+        # and so are photo credits, and captions that end in one (moved out of the body)
+        body_segs, captions = [], []
         for s in segs:
             if _CREDIT_LABEL.match(s.text) and (m := _CREDIT.match(s.text)) and len(s.text) < 200:
                 h.credits.append(m.group("credit").strip().rstrip("."))
+            elif credit := photo_credit(s.text):
+                h.credits.append(credit)
+            elif credit := caption_credit(s.text):
+                h.credits.append(credit)
+                captions.append(OffTopic(s.text, s.start, s.end, "cue: photo caption"))
             else:
                 body_segs.append(s)
         kept, moved = off_topic(body_segs, f"{h.title or ''} {h.subtitle or ''}", self.options)
+        moved = sorted([*moved, *captions], key=lambda o: o.start)
         paragraphs = [s.text for s in kept]
         byline, agency = split_byline(h.byline)
         return replace(
