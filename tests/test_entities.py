@@ -134,3 +134,12 @@ def test_a_named_institution_is_an_organisation(analyze):
         "Dr Naomi Feld, a criminologist at Riverton College, said the evidence was thin."
     )
     assert ents["Riverton College"].type == "ORG"
+
+
+def test_laws_days_and_tags_are_not_people(analyze):
+    ents = analyze(
+        "Sen. Patrick Leahy (D-Vt.) said the Clean Air Act and the Voting Rights Act were never "
+        "debated on Election Day, and the House Speaker agreed. Leahy spoke for an hour."
+    )
+    people = {name for name, e in ents.items() if e.type == "PERSON"}
+    assert people == {"Patrick Leahy"}

@@ -201,6 +201,8 @@ class Entities:
             label = NER_LABELS.get(ent.label_)
             if label == "PLACE" and len(ent) > 1 and ent[-1].lower_ in INSTITUTIONS:
                 label = "ORG"
+            if label == "PERSON" and not _person_like(ent):
+                label = None
             if label:
                 i, j = self._trim(doc, ent.start, ent.end)
                 if i < j:
@@ -209,6 +211,8 @@ class Entities:
             if any(taken[i:j]):
                 continue
             typ, i, j = self._classify(doc, i, j, field, known)
+            if typ in ("PERSON", "SURNAME?") and not _person_like(doc[i:j]):
+                typ = None
             if typ:
                 claim(i, j, self._span(doc, i, j, field, typ, None, 1))
         surnames = {s.text.split()[-1] for s in spans if s.type == "PERSON"}
@@ -518,6 +522,32 @@ def link_references(doc: Any, entities: list[Entity]) -> list[Entity]:
             e = replace(e, mentions=tuple(mentions))
         out.append(e)
     return out
+
+
+# A "person" the NER found that no person is called: a law ("the Clean Air Act"), a day
+# ("Election Day"), a programme ("Social Security"), a chamber or its post ("House Speaker"),
+# a party-and-state tag ("D-Vt"), a web address, or words that start in lower case ("frank",
+# "lede sentence"; not a name's particle: "al-Kanani", "de Blasio").
+NOT_NAME_ENDINGS = frozenset(
+    "Act Bill Day Security Medicare Medicaid Amendment Speaker Minority Majority".split()
+)
+NOT_NAMES = frozenset({"House", "Senate", "Congress", "Bill"})
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][a-z]*\.?$")
+NAME_PARTICLES = frozenset("de del della di da van von der den du le la el al bin ibn abu".split())
+
+
+def _person_like(ent: Any) -> bool:
+    text = ent.text
+    first = ent[0].text
+    return not (
+        ent[-1].text in NOT_NAME_ENDINGS
+        or text in NOT_NAMES
+        or _PARTY_TAG.match(text)
+        or "://" in text
+        or "/" in text
+        or (first[:1].islower() and first not in NAME_PARTICLES
+            and not _ARABIC_ARTICLE.match(first))
+    )  # fmt: skip
 
 
 def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
