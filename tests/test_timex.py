@@ -85,6 +85,12 @@ def test_quarterly_report_language():
 def test_a_season_ahead_in_november_is_next_years():
     got = values("His son is due to sit exams in the spring.", date(2023, 11, 8))
     assert ("the spring", "DATE", "2024-SP") in got
+    got = values("Paul won't decide on a run until the spring.", date(2014, 11, 9))
+    assert ("the spring", "DATE", "2015-SP") in got
+    got = values("He has not said. A decision is not expected until the spring.", date(2014, 11, 9))
+    assert ("the spring", "DATE", "2015-SP") in got
+    got = values("The deal was signed in the spring.", date(2014, 11, 9))
+    assert ("the spring", "DATE", "2014-SP") in got
 
 
 def test_without_a_publication_date_unknowns_stay_unknown():

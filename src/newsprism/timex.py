@@ -86,7 +86,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _PART = r"(?:morning|afternoon|evening|night)"
-_FUTURE = re.compile(r"\b(?:will|'ll|shall|going to|plans? to|planning to|scheduled|expected to|set to|is to|are to|(?:is|are) due to|"
+_FUTURE = re.compile(r"\b(?:will|won[’']t|'ll|shall|going to|plans? to|planning to|scheduled|expected to|set to|is to|are to|(?:is|are) due to|"
                      r"upcoming)\b", re.I)  # fmt: skip
 
 
@@ -557,8 +557,8 @@ def _season(m: re.Match[str], ctx: Context) -> Result:
         return "DATE", f"{m.groupdict().get('year') or 'XXXX'}-{code}"
     year = ctx.dct.year
     first, last = _SEASON_MONTHS.get(code, (12, 12))
-    if ctx.future(m.start(), m.end()):
-        year += 1 if ctx.dct.month > last else 0
+    if ctx.future(m.start(), m.end()) or re.match(r"(?:until|by)\b", m[0], _I):
+        year += 1 if ctx.dct.month > last else 0  # "won't decide until the spring" (November)
     else:
         year -= 1 if ctx.dct.month < first else 0
     return "DATE", f"{year}-{code}"
