@@ -342,3 +342,17 @@ def test_the_writers_own_we_is_no_one_named(with_entities):
     )
     reopen = next(q for q in quotes_of(with_entities, text) if "reopen" in q.text)
     assert reopen.speaker.text == "we" and reopen.speaker.name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The doctor said 5G was dangerous, according to reporting from Wired.", "Wired"),
+        ("Unemployment rose to 9 percent in March, according to data from the Labor Department.",
+         "Labor Department"),
+        ("The strike was legal and fair, according to the union.", "the union"),
+    ],
+)  # fmt: skip
+def test_according_to_names_the_body_behind_a_report(pipeline, text, speaker):
+    (quote,) = [q for q in quotes_of(pipeline, text) if q.cue == "according to"]
+    assert quote.speaker.text == speaker

@@ -100,6 +100,9 @@ MIN_UNATTRIBUTED_WORDS = 8  # shorter quoted text with no cue or speaker is a ti
 MIN_REPORTED_WORDS = 2  # shorter reported "speech" is a misparse ("said Monday")
 MIXED_MARGIN = 8  # characters of reported speech around a quote that make it a mixed quote
 INTERRUPTION = 200  # characters: an attribution this short between two quotes joins them
+# what carries a source's words, not the source: "according to data from the CDC"
+CONDUITS = frozenset("reporting report data datum figure document statement estimate analysis "
+                     "survey poll study record filing account".split())  # fmt: skip
 ANTECEDENTS = 3  # names back that a pronoun speaker may stand for
 GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 CONTINUE_WITHIN = 600  # characters: a following cue-less quote continues the last speaker
@@ -352,13 +355,20 @@ def _according(sent: Any, lo: int, hi: int) -> tuple[Any, Any] | None:
 
 
 def _source(according: Any) -> Any | None:
-    """X in "according to X"."""
+    """X in "according to X"; the body behind a conduit: "according to reporting from Wired",
+    "according to a report by the Congressional Budget Office" (Wired, the Office)."""
     if according.dep_ == "case":  # UD: X -case-> according
-        return according.head if according.head.i > according.i else None
-    to = next((c for c in according.children if c.lower_ == "to"), None)
-    return prep_object(according, "to") or (
-        next((g for g in to.children if g.dep_ == "pobj"), None) if to else None
-    )
+        found = according.head if according.head.i > according.i else None
+    else:
+        to = next((c for c in according.children if c.lower_ == "to"), None)
+        found = prep_object(according, "to") or (
+            next((g for g in to.children if g.dep_ == "pobj"), None) if to else None
+        )
+    if found is not None and (found.lemma_.lower() in CONDUITS or found.lower_ in CONDUITS):
+        behind = prep_object(found, "from") or prep_object(found, "by")
+        if behind is not None and behind.text[:1].isupper():  # a name: "Wired", "the CDC"
+            return behind
+    return found
 
 
 def _according_content(tok: Any) -> tuple[int, int] | None:
