@@ -9,7 +9,7 @@
    republishing-site promo this stage exists to catch). Reports precision, recall, F1 and
    the share of unmodified articles that lost a segment, and ``furniture_free``: the share of
    unmodified articles whose body keeps no short paragraph with a photo credit or a video
-   player's marker (``FURNITURE``). Only the evidence rule is scored
+   player's marker (``FURNITURE``) and no inline reading list (``INLINE_WIDGET``). Only the evidence rule is scored
    here: removals by cue phrase ("Sign up for ...", "ADVERTISEMENT") are mostly real
    boilerplate in AllSides texts and are checked on the gold articles instead.
 
@@ -73,8 +73,10 @@ def gold_fields(layout: Layout | None = None) -> dict[str, Any]:
 # Page furniture that should not stay in a body: photo credits and captions ("Evan Vucci/AP",
 # NPR's "toggle caption"), CNN's video players. A plain marker search, independent of the stage.
 FURNITURE = re.compile(
-    r"Getty Images|/AP\b|/Reuters\b|/AFP\b|JUST WATCHED|MUST WATCH|toggle caption|Enlarge this image"
+    r"Getty Images|/AP\b|/Reuters\b|/AFP\b|REUTERS/|JUST WATCHED|MUST WATCH|toggle caption"
+    r"|Enlarge this image|Media playback is unsupported|as an interest to stay up to date"
 )
+INLINE_WIDGET = re.compile(r"[a-z][A-Z][^\n]{0,400}? MORE\b")  # The Hill's, in any paragraph
 
 
 def spliced_tails(
@@ -106,8 +108,8 @@ def spliced_tails(
             else:
                 fp += len(moved)
                 clean_touched += bool(moved)
-                furniture += not any(FURNITURE.search(p) and len(p) < 300
-                                     for p in laid.body.split("\n\n"))  # fmt: skip
+                furniture += not INLINE_WIDGET.search(laid.body) and not any(
+                    FURNITURE.search(p) and len(p) < 300 for p in laid.body.split("\n\n"))  # fmt: skip
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

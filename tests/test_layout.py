@@ -13,6 +13,7 @@ from newsprism.stages.layout import (
     segments,
     split_byline,
     syndication,
+    without_link_widgets,
 )
 
 from .conftest import REPO
@@ -184,6 +185,7 @@ def test_a_first_paragraph_that_starts_with_by_stays_in_the_body():
         ("(Photo: New York Daily News via Getty Images)", "New York Daily News via Getty Images"),
         ("Photographer: Nicholas Kamm/AFP Photographer: Nicholas Kamm/AFP", "Nicholas Kamm/AFP"),
         ("Getty Images", "Getty Images"),
+        ("REUTERS/Joshua Roberts", "REUTERS/Joshua Roberts"),
         ("Reuters", None),  # a wire's name alone is not a photo credit
         ("He left the company in 2019 for AP", None),
         ("The senator spoke to NPR.", None),
@@ -223,3 +225,29 @@ def test_photo_credits_captions_and_players_leave_the_body():
     assert a.image_credits == ("Eric Gay/AP", "Drew Angerer/Getty Images", "Tom Brenner/Reuters")
     assert a.body == "The Senate passed the budget deal on Thursday.\n\nThe vote was 60 to 40."
     assert [o.reason for o in a.off_topic] == ["cue: photo caption", "cue: video player"]
+
+
+def test_inline_reading_lists_are_cut_out():
+    text = (
+        "Senate Majority Leader Mitch McConnell Addison (Mitch) Mitchell McConnellGOP senators "
+        "balk at lengthy impeachment trial Graham says Schiff should be a witness MORE (R-Ky.) "
+        "and President Trump Donald John TrumpWarren goes local in race to build 2020 movement "
+        "MORE met on Monday."
+    )
+    assert without_link_widgets(text) == (
+        "Senate Majority Leader Mitch McConnell (R-Ky.) and President Trump met on Monday."
+    )
+    plain = "McDonald's said MORE people came, and iPhone sales rose."
+    assert without_link_widgets(plain) == plain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Media playback is unsupported on your device Media caption What the sanctions mean",
+        "Interested in Donald Trump? Add Donald Trump as an interest to stay up to date on the "
+        "latest Donald Trump news, video, and analysis from ABC News. Add Interest",
+    ],
+)
+def test_page_widgets_are_cues(text):
+    assert cue(text) is not None

@@ -51,7 +51,8 @@ _CREDIT_NAME = (  # a photographer or a source: "Jean-Paul Pelissier", "Florida 
 )
 _CREDIT_BODY = (
     rf"(?:{_CREDIT_NAME}(?:\s*/\s*{_CREDIT_NAME})*(?:\s*/\s*|\s+via\s+|\s+for\s+){_PHOTO_AGENCY}"
-    rf"|{_IMAGE_LIBRARY})(?:\s*/\s*[A-Z][\w.'’&-]*)*(?:,\s*file)?"
+    rf"|{_IMAGE_LIBRARY}|(?:REUTERS|Reuters|AP Photo|AFP)\s*/\s*{_CREDIT_NAME})"  # "REUTERS/Joshua Roberts"
+    r"(?:\s*/\s*[A-Z][\w.'’&-]*)*(?:,\s*file)?"
 )
 _PHOTO_CREDIT = re.compile(rf"^(?P<credit>{_CREDIT_BODY})\.?$")
 # NPR's photo widget: whatever follows its labels is the credit ("toggle caption Gene Demby/NPR")
@@ -65,6 +66,31 @@ _CAPTION_CREDIT = re.compile(
     r"(?:\((?:photo:\s*)?(?P<paren>[^()]{3,100})\)|\[(?:(?i:file):\s*)?(?P<bracket>[^\[\]]{3,100})\]"
     rf"|(?:[.!?]\s+|\s\|\s+|\bPhotograph:\s*)(?P<tail>{_CREDIT_BODY}))\s*$"
 )
+
+
+# The Hill's inline reading list, run into the text after a name: "Senate Majority Leader Mitch
+# McConnell Addison (Mitch) Mitchell McConnellGOP senators balk at ... MORE (R-Ky.) said"
+_RUN_ON = re.compile(r"(?<=[a-z])(?=[A-Z][A-Za-z]*[a-z ])")
+
+
+def without_link_widgets(text: str) -> str:
+    """The text with inline reading lists cut out: from after the name as the text gives it to
+    the widget's "MORE" ("... Mitch McConnell (R-Ky.) said")."""
+    if " MORE" not in text:
+        return text
+    out, at = [], 0
+    for m in _RUN_ON.finditer(text):
+        if m.start() < at:
+            continue
+        word_start = max(text.rfind(" ", 0, m.start()), text.rfind("(", 0, m.start())) + 1
+        surname = text[word_start : m.start()]
+        shown = text.rfind(f"{surname} ", max(0, word_start - 80), word_start)
+        end = text.find(" MORE", m.start(), m.start() + 600)
+        if len(surname) < 2 or shown < 0 or end < 0:
+            continue
+        out.append(text[at : shown + len(surname)])
+        at = end + len(" MORE")
+    return "".join(out) + text[at:] if out else text
 
 
 def photo_credit(line: str) -> str | None:
@@ -179,13 +205,16 @@ _CUES = [
         "share or follow prompt",
         re.compile(
             r"^\s*(?:follow us|like us on|share (?:this|on)|click here|download (?:our|the) app|"
-            r"join (?:us|our) on)\b",
+            r"join (?:us|our) on)\b|\bas an interest to stay up to date\b",  # ABC: "Add X as an ..."
             re.I,
         ),
     ),
     (  # CNN's embedded players: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 01:29"
         "video player",
-        re.compile(r"\bJUST WATCHED\b|\bMUST WATCH\b|\bReplay More Videos\b"),
+        re.compile(
+            r"\bJUST WATCHED\b|\bMUST WATCH\b|\bReplay More Videos\b"
+            r"|^Media playback is unsupported on your device"
+        ),  # and the BBC's
     ),
     ("advertisement", re.compile(r"^\s*(?:advertisement|sponsored|promoted|ad)\s*:?\s*$", re.I)),
     (
@@ -500,6 +529,7 @@ class Layout:
         # credit lines standing alone in the body ("Photo: Jane Doe/AP") are credits too
         # and so are photo credits, and captions that end in one (moved out of the body)
         body_segs, captions = [], []
+        segs = [replace(s, text=without_link_widgets(s.text)) for s in segs]
         for s in segs:
             if _CREDIT_LABEL.match(s.text) and (m := _CREDIT.match(s.text)) and len(s.text) < 200:
                 h.credits.append(m.group("credit").strip().rstrip("."))
