@@ -11,6 +11,7 @@ from newsprism.stages.stance import (
     _nlp,
     aggregate,
     call_stance,
+    from_demand,
     from_headline,
     from_lead,
     is_call,
@@ -226,6 +227,14 @@ def test_issue_from_lead(lead, issue):
     """The decision the lead reports, not the verb that reports it."""
     found = from_lead(_nlp()(lead))
     assert found is not None and found[0].startswith(issue)
+
+
+def test_issue_from_what_a_side_demands():
+    lead = ("More than 6,000 teachers walked out on Tuesday. The union is demanding a 9 percent "
+            "pay rise this year, arguing that salaries have fallen behind inflation.")  # fmt: skip
+    found = from_demand(_nlp()(lead))
+    assert found is not None and found[0].startswith("a 9 percent pay rise")
+    assert from_demand(_nlp()("The bridge reopened on Monday after repairs.")) is None
 
 
 def test_a_naming_is_not_a_call():

@@ -4,7 +4,8 @@
    troops from Iraq"). It is read, in order, from the headline, the subtitle and the lead:
    a proposed action ("call to X", "plan to X", "bid to X", "vote on X", "bill to X"), the
    object of a dispute ("split on X", "divided over X", "clash over X", "row over X"), or the
-   decision the lead reports ("voted to approve X", "announced it will ban X"). Words keep
+   decision the lead reports ("voted to approve X", "announced it will ban X"), or, failing
+   those, what a side of the lead demands ("the union is demanding a 9 percent pay rise"). Words keep
    the case the body gives them, so "Foreign Troops" becomes "foreign troops" and "Iraq"
    stays. An expulsion or withdrawal with no "from" gets the article's most named country.
    An article with no such pattern, or with fewer than two voices, argues no issue: null.
@@ -32,7 +33,7 @@ from typing import Any
 import numpy as np
 
 from ..records import STANCE_LABELS, Analysis, Issue, Quote, Stance
-from ..syntax import doc_text
+from ..syntax import doc_text, prep_object
 
 _PROPOSAL = re.compile(
     r"\b(?:call|plan|bid|push|move|vote|bill|proposal|decision|order|pledge|campaign|effort|"
@@ -99,6 +100,26 @@ def from_lead(doc: Any) -> tuple[str, str] | None:
         root = sent.root  # "has granted a mining licence", "have begun a trial of cameras"
         if root.lemma_.lower() in GRANTS and any(c.dep_ in ("obj", "dobj") for c in root.children):
             return _verb_phrase(root), sent.text
+    return None
+
+
+def from_demand(doc: Any) -> tuple[str, str] | None:
+    """What a side of the lead demands, when no proposal or decision names the dispute: "The
+    union is demanding a 9 percent pay rise" -> "a 9 percent pay rise" (strikes, protests)."""
+    sents = list(doc.sents)[:3] if doc is not None and doc.has_annotation("DEP") else []
+    for sent in sents:
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "VERB" or not any(c.dep_.startswith("nsubj") for c in tok.children):
+                continue
+            wanted = None
+            if lemma == "demand":
+                wanted = next((c for c in tok.children if c.dep_ in ("obj", "dobj")), None)
+            elif lemma in ("call", "push", "press", "clamour", "clamor"):
+                wanted = prep_object(tok, "for")
+            if wanted is not None and wanted.pos_ in ("NOUN", "PROPN"):
+                words = doc[wanted.left_edge.i : wanted.right_edge.i + 1]
+                return words.text, sent.text
     return None
 
 
@@ -184,6 +205,8 @@ def find_issue(analysis: Analysis) -> tuple[str, str] | None:
             break
     if found is None:
         found = from_lead(doc)
+    if found is None:
+        found = from_demand(doc)
     if found is None:
         return None
     text, sentence = found
