@@ -968,13 +968,9 @@ class Quotes:
             own_role, owner = _described(tok)
             role, affiliation = own_role or role, owner or affiliation
         name, title = strip_titles(name)
-        entity_id = None
-        for entity in analysis.entities:
-            if any(
-                m.field == "body" and m.start <= named.start_char < m.end for m in entity.mentions
-            ):
-                name, entity_id = entity.name, entity.id
-                break
+        entity = _entity_at(named, analysis)
+        entity_id = entity.id if entity else None
+        name = entity.name if entity else name
         affiliation = _canonical(affiliation, analysis)
         return Speaker(span.text, span.start_char, span.end_char, name, entity_id, role or title,
                        affiliation, description)  # fmt: skip
@@ -1019,7 +1015,8 @@ def _may_be(pronoun: Any, before: list[Any], analysis: Analysis) -> list[Any]:
     genders = _pronoun_genders(analysis) if want else {}
 
     def may_be(e: Any) -> bool:
-        gender = genders.get(_entity_id(e, analysis) or "", want)
+        entity = _entity_at(e, analysis)
+        gender = genders.get(entity.id, want) if entity else want
         return e.text.split()[-1] not in later and gender == want
 
     return [e for e in before if may_be(e)]
@@ -1035,10 +1032,11 @@ def _pronoun_genders(analysis: Analysis) -> dict[str, str]:
     return out
 
 
-def _entity_id(span: Any, analysis: Analysis) -> str | None:
+def _entity_at(span: Any, analysis: Analysis) -> Any | None:
+    """The entity one of whose body mentions holds the span's start."""
     for entity in analysis.entities:
         if any(m.field == "body" and m.start <= span.start_char < m.end for m in entity.mentions):
-            return entity.id
+            return entity
     return None
 
 
