@@ -62,6 +62,7 @@ _PHOTO_LABELS = re.compile(
     r"|image|credit|photo credit):)",
     re.I,
 )
+MAX_CREDIT_CHARS = 400  # NPR's doubled credit with its labels fits well within this
 _CAPTION_CREDIT = re.compile(
     r"(?:\((?:photo:\s*)?(?P<paren>[^()]{3,100})\)|\[(?:(?i:file):\s*)?(?P<bracket>[^\[\]]{3,100})\]"
     rf"|(?:[.!?]\s+|\s\|\s+|\bPhotograph:\s*)(?P<tail>{_CREDIT_BODY}))\s*$"
@@ -70,7 +71,8 @@ _CAPTION_CREDIT = re.compile(
 
 # The Hill's inline reading list, run into the text after a name: "Senate Majority Leader Mitch
 # McConnell Addison (Mitch) Mitchell McConnellGOP senators balk at ... MORE (R-Ky.) said"
-_RUN_ON = re.compile(r"(?<=[a-z])(?=[A-Z][A-Za-z]*[a-z ])")
+WIDGET_CHARS = 600
+_RUN_ON = re.compile(r"(?<=[a-z])(?=[A-Z](?:[a-z]|[A-Z]{1,5}[ a-z]))")  # "McConnellGOP senators"
 
 
 def without_link_widgets(text: str) -> str:
@@ -79,22 +81,24 @@ def without_link_widgets(text: str) -> str:
     if " MORE" not in text:
         return text
     out, at = [], 0
-    for m in _RUN_ON.finditer(text):
-        if m.start() < at:
-            continue
-        word_start = max(text.rfind(" ", 0, m.start()), text.rfind("(", 0, m.start())) + 1
-        surname = text[word_start : m.start()]
-        shown = text.rfind(f"{surname} ", max(0, word_start - 80), word_start)
-        end = text.find(" MORE", m.start(), m.start() + 600)
-        if len(surname) < 2 or shown < 0 or end < 0:
-            continue
-        out.append(text[at : shown + len(surname)])
-        at = end + len(" MORE")
+    for more in re.finditer(r" MORE\b", text):
+        # the widget opens at most WIDGET_CHARS before its "MORE", where a name runs into it
+        for m in _RUN_ON.finditer(text, max(at, more.start() - WIDGET_CHARS), more.start()):
+            near = max(0, m.start() - 40)  # a surname is short: look no further back
+            word_start = max(text.rfind(" ", near, m.start()), text.rfind("(", near, m.start())) + 1
+            surname = text[word_start : m.start()]
+            shown = text.rfind(f"{surname} ", max(0, word_start - 80), word_start)
+            if (word_start > 0 or near == 0) and len(surname) >= 2 and shown >= 0:
+                out.append(text[at : shown + len(surname)])
+                at = more.end()
+                break
     return "".join(out) + text[at:] if out else text
 
 
 def photo_credit(line: str) -> str | None:
     """The credit, when the whole line is a photo credit ("Drew Angerer/Getty Images")."""
+    if len(line) > MAX_CREDIT_CHARS:  # credits are short; the checks below are not linear
+        return None
     text = line.strip()
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1]
