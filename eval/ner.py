@@ -62,7 +62,8 @@ def _gold(sents_iter) -> tuple[list[list[str]], list[int], Spans]:
     for new_doc, sent in sents_iter:
         if words and (new_doc or n_sents >= SENTS_PER_DOC):
             flush()
-        n_docs += new_doc and bool(docs)
+        if new_doc and docs:
+            n_docs += 1
         offset = len(words)
         sent_words = [w for w, _ in sent]
         for start, end, lab in corpora.iob_spans([t for _, t in sent]):

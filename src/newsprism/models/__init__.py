@@ -1,7 +1,8 @@
 """newsprism's trained spaCy pipelines, shipped inside the package.
 
 ``load()`` returns the combined ``news`` pipeline (news tokenizer, tagger, morphologizer,
-parser with sentence boundaries, lookup lemmatizer, NER with PERSON/ORG/PLACE/GROUP), or the
+parser with sentence boundaries, lookup lemmatizer, NER with PERSON/ORG/PLACE/GROUP, and
+after it newsprism's document-level person-name rule, ``newsprism.names``), or the
 pipeline that ``$NEWSPRISM_MODEL`` names (``news-accurate``: the same components reading
 MiniLM's contextual states too, slower, see its MODEL_CARD.md). It reads only files under
 this directory and the MiniLM wheel; nothing is downloaded. Each model directory has a MODEL_CARD.md
