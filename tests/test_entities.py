@@ -143,3 +143,13 @@ def test_laws_days_and_tags_are_not_people(analyze):
     )
     people = {name for name, e in ents.items() if e.type == "PERSON"}
     assert people == {"Patrick Leahy"}
+
+
+def test_names_in_a_line_of_capitals(analyze):
+    ents = analyze(
+        "Trump tweeted on Saturday. SO DANGEROUS! IRAN, LIBYA and SUDAN are on the list. "
+        "NO COLLUSION, NO CRIME."
+    )
+    types = {name: e.type for name, e in ents.items()}
+    assert types["LIBYA"] == types["SUDAN"] == "PLACE"  # the gazetteer knows "Libya", "Sudan"
+    assert "SO DANGEROUS" not in types and "NO CRIME" not in types

@@ -205,6 +205,8 @@ class Entities:
                 label = "ORG"
             if label == "PERSON" and not _person_like(ent):
                 label = None
+            if label and ent.text.isupper() and any(len(w) >= 4 for w in ent.text.split()):
+                label = self._in_capitals(ent.text, label, from_ner=True)
             if label:
                 i, j = self._trim(doc, ent.start, ent.end)
                 if i < j:
@@ -215,6 +217,9 @@ class Entities:
             typ, i, j = self._classify(doc, i, j, field, known)
             if typ in ("PERSON", "SURNAME?") and not _person_like(doc[i:j]):
                 typ = None
+            text = doc[i:j].text
+            if typ and text.isupper() and any(len(w) >= 4 for w in text.split()):
+                typ = self._in_capitals(text, typ)
             if typ:
                 claim(i, j, self._span(doc, i, j, field, typ, None, 1))
         surnames = {s.text.split()[-1] for s in spans if s.type == "PERSON"}
@@ -340,6 +345,21 @@ class Entities:
         if len(words) == 1:
             return "SURNAME?", i, j  # kept only if it ends a person's name (see find)
         return None, i, j
+
+    def _in_capitals(self, text: str, label: str, from_ner: bool = False) -> str | None:
+        """The type of a name read in a line of capitals ("LIBYA", "COURT BREAKDOWN"), where
+        its shape tells little: what the tables know its usual spelling as; else the label for
+        one word, the NER's for a two- or three-word person ("BERNIE SANDERS"), nothing for
+        another phrase."""
+        titled = text.title()
+        if hit := self.aliases.get(titled):
+            return hit.type
+        if any(c.feature in ("PCLI", "ADM1") for c in self.gaz.lookup(titled)):
+            return "PLACE"
+        words = len(text.split())
+        if words == 1 or from_ner and label == "PERSON" and words <= 3:
+            return label
+        return None
 
     def _is_place(self, text: str) -> bool:
         """A gazetteer name under its main spelling (alternate spellings are too noisy)."""
