@@ -153,3 +153,12 @@ def test_names_in_a_line_of_capitals(analyze):
     types = {name: e.type for name, e in ents.items()}
     assert types["LIBYA"] == types["SUDAN"] == "PLACE"  # the gazetteer knows "Libya", "Sudan"
     assert "SO DANGEROUS" not in types and "NO CRIME" not in types
+
+
+def test_the_president_is_not_the_vice_president_nor_a_subject_after_a_comma(analyze):
+    ents = analyze(
+        "The president said he had directed Vice President Joseph Biden to lead the effort. "
+        "Accompanied by Mr. Biden, the president signaled his support for new limits."
+    )
+    biden = next(e for e in ents.values() if "Biden" in e.name)
+    assert "the president" not in mentions(biden)

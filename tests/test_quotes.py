@@ -356,3 +356,13 @@ def test_the_writers_own_we_is_no_one_named(with_entities):
 def test_according_to_names_the_body_behind_a_report(pipeline, text, speaker):
     (quote,) = [q for q in quotes_of(pipeline, text) if q.cue == "according to"]
     assert quote.speaker.text == speaker
+
+
+def test_a_pronoun_speaker_looks_past_linked_pronouns(with_entities):
+    text = (
+        "Mr. Obama said guns had killed officers in Memphis and Topeka. Accompanied by Mr. "
+        "Biden, the president signaled his support for new limits. He promised to confront "
+        "the pro-gun lobby in Congress."
+    )
+    promise = next(q for q in quotes_of(with_entities, text) if "pro-gun" in q.text)
+    assert promise.speaker.name == "Barack Obama"

@@ -533,7 +533,8 @@ def link_references(doc: Any, entities: list[Entity]) -> list[Entity]:
             start = doc[tok.i - 1].idx
             span = (start, tok.idx + len(tok.text))
             sent = tok.sent.start_char if doc.has_annotation("SENT_START") else 0
-            k = _nominal_antecedent(low, start, sent, named, entities, text)
+            subject = tok.dep_.startswith("nsubj")
+            k = _nominal_antecedent(low, start, sent, named, entities, text, subject)
         if k is not None:
             added[k].append(Mention(text[span[0] : span[1]], span[0], span[1]))
     out = []
@@ -636,15 +637,25 @@ def _nominal_antecedent(
     named: list[tuple[int, int, int]],
     entities: list[Entity],
     text: str,
+    subject: bool = False,
 ) -> int | None:
+    """The entity a "the minister", "the council" or "the group" stands for; ``subject``: the
+    noun is its own clause's subject, so a name right before it and a comma do not make it an
+    apposition ("Accompanied by Mr. Biden, the president signaled ..." is not Biden)."""
     before = [(a, b, k) for a, b, k in named if a < at]
     if noun in ROLE_NOUNS:  # a title right before the name, or an apposition right after
-        title = re.compile(rf"\b{noun}\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}$", re.IGNORECASE)
+        # "the president" is not "Vice President Joseph Biden" nor a former one
+        title = re.compile(
+            rf"(?<!vice )(?<!vice-)(?<!deputy )(?<!former )(?<!assistant )"
+            rf"\b{noun}\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}$",
+            re.IGNORECASE,
+        )
         apposition = re.compile(rf",\s+(?:a|an|the)\s[^,.;]{{0,60}}?\b{noun}\b", re.IGNORECASE)
         for a, b, k in reversed(before):
-            if entities[k].type == "PERSON" and (
-                title.search(text, max(0, a - 40), a) or apposition.match(text, b)
-            ):
+            appos = apposition.match(text, b)
+            if appos and subject and appos.end() > at:
+                appos = None  # the match is this very noun, the subject of what follows
+            if entities[k].type == "PERSON" and (title.search(text, max(0, a - 40), a) or appos):
                 return k
         return None
     for _a, _b, k in reversed(before):

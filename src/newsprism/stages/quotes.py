@@ -951,7 +951,8 @@ class Quotes:
                       and (kind is not None or not q.start <= e.start_char < q.end)]  # fmt: skip
             labels = ("ORG", "GROUP") if kind == "GROUP" else ("PERSON",)
             before = [e for e in before if e.label_ in labels]
-            if kind == "PERSON":  # among the last few names, those it may stand for
+            if kind == "PERSON":  # among the last few names (not pronouns), those it may be
+                before = [e for e in before if e.text.lower() not in (*PRONOUNS, *GENDERS)]
                 before = _may_be(tok, before[-ANTECEDENTS:], analysis)
             named = _antecedent(before)
         if named is None:  # a described speaker: "one resident, a retired crane operator,"
