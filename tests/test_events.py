@@ -165,3 +165,8 @@ def test_events_with_entities_and_quotes(seed_text):
 def test_event_actor_in_control_and_relative_clauses(pipeline, text, trigger, actor, target):
     (e,) = [e for e in events_of(pipeline, text) if e.trigger == trigger]
     assert (e.actor, e.target) == (actor, target)
+
+
+def test_a_time_is_not_a_target(pipeline):
+    (event,) = events_of(pipeline, "On Saturday, the rebels attacked at dawn.")
+    assert event.action == "attack" and event.target is None

@@ -68,6 +68,11 @@ _CLAUSAL = frozenset(
     "ccomp xcomp advcl acl relcl acl:relcl csubj csubj:pass parataxis conj".split()
 )
 _TIME_UNITS = frozenset("minute hour day night week weekend month year decade".split())
+_WHEN_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december morning afternoon evening noon "
+    "midnight dawn time moment weekend".split()
+)
 _RELATIVE = ("relcl", "acl:relcl")
 _SUBJECT = ("nsubj", "nsubj:pass", "nsubjpass")
 _REPORTED = frozenset("ccomp csubj csubj:pass parataxis".split())
@@ -81,6 +86,8 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
         actor, target = prep_object(verb, "by"), passive
     if target is None:
         target = prep_object(verb, "on", "upon", "against", "at")
+        if target is not None and (target.lower_ in _WHEN_WORDS or target.lower_ in _TIME_UNITS):
+            target = None  # "on Saturday", "at night": when, not whom
     if (
         actor is None
         and passive is None
