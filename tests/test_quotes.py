@@ -366,3 +366,12 @@ def test_a_pronoun_speaker_looks_past_linked_pronouns(with_entities):
     )
     promise = next(q for q in quotes_of(with_entities, text) if "pro-gun" in q.text)
     assert promise.speaker.name == "Barack Obama"
+
+
+def test_a_first_name_gives_a_gender(with_entities):
+    text = (
+        "Elizabeth Warren campaigned in Ohio. Vice President Joe Biden spoke there on Monday. "
+        "“So it’s been a big week,” she said."
+    )
+    week = next(q for q in quotes_of(with_entities, text) if "big week" in q.text)
+    assert week.speaker.name == "Elizabeth Warren"

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ..geo import demonyms, gazetteer
+from ..names import gender_of
 from ..records import Analysis, Entity, Mention
 from ..syntax import doc_text
 
@@ -510,6 +511,9 @@ def link_references(doc: Any, entities: list[Entity]) -> list[Entity]:
     names = [(a, b) for a, b, _ in named]
     added: dict[int, list[Mention]] = defaultdict(list)
     gender = _genders(named, text)
+    for n, e in enumerate(entities):  # else a first name that says it: "Joe Biden"
+        if e.type == "PERSON" and n not in gender and (g := gender_of(e.name)):
+            gender[n] = g
     subjects: set[int] | None = None  # named mentions that are their clause's subject, on demand
     for tok in doc:
         low = tok.lower_

@@ -30,6 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..names import gender_of
 from ..records import Analysis, Quote, Speaker
 from ..syntax import (
     OBJECTS,
@@ -1024,12 +1025,15 @@ def _may_be(pronoun: Any, before: list[Any], analysis: Analysis) -> list[Any]:
 
 
 def _pronoun_genders(analysis: Analysis) -> dict[str, str]:
-    """Each person's gender where the pronouns the entities stage linked to them agree."""
+    """Each person's gender where the pronouns the entities stage linked to them agree, else
+    where the first name tells it."""
     out: dict[str, str] = {}
     for entity in analysis.entities:
         said = {GENDERS[m.text.lower()] for m in entity.mentions if m.text.lower() in GENDERS}
         if entity.type == "PERSON" and len(said) == 1:
             out[entity.id] = said.pop()
+        elif entity.type == "PERSON" and not said and (first := gender_of(entity.name)):
+            out[entity.id] = first  # no pronoun yet: the first name ("Joe Biden")
     return out
 
 
