@@ -13,9 +13,7 @@ The pipeline runs it after ``ner`` on each article (component ``newsprism_person
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
-from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -23,20 +21,6 @@ from spacy.tokens import Doc, Span
 
 PERSON = "PERSON"
 COMPONENT = "newsprism_person_names"
-FIRST_NAMES = Path(__file__).parent / "data" / "first_names.tsv"
-
-
-@functools.cache
-def first_names() -> dict[str, str]:
-    """Given name -> "m" or "f", for names almost always one gender in news (data/first_names.tsv)."""
-    rows = (line.rstrip("\n").split("\t") for line in FIRST_NAMES.open(encoding="utf-8"))
-    return {row[0]: row[1] for row in rows if len(row) == 2 and not row[0].startswith("#")}
-
-
-def gender_of(name: str) -> str | None:
-    """ "m" or "f" by a full name's first word ("Joe Biden": m), else None."""
-    first = name.split()[0] if name.split() else ""
-    return first_names().get(first)
 
 
 def person_names(docs: Sequence[Doc]) -> None:

@@ -32,8 +32,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from ..genders import gender_of
 from ..geo import demonyms, gazetteer
-from ..names import gender_of
 from ..records import Analysis, Entity, Mention
 from ..syntax import doc_text
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..names import gender_of
+from ..genders import gender_of
 from ..records import Analysis, Quote, Speaker
 from ..syntax import (
     OBJECTS,
