@@ -206,7 +206,7 @@ class Entities:
                 label = "ORG"
             if label == "PERSON" and not _person_like(ent):
                 label = None
-            if label and ent.text.isupper() and any(len(w) >= 4 for w in ent.text.split()):
+            if label:
                 label = self._in_capitals(ent.text, label, from_ner=True)
             if label:
                 i, j = self._trim(doc, ent.start, ent.end)
@@ -218,9 +218,8 @@ class Entities:
             typ, i, j = self._classify(doc, i, j, field, known)
             if typ in ("PERSON", "SURNAME?") and not _person_like(doc[i:j]):
                 typ = None
-            text = doc[i:j].text
-            if typ and text.isupper() and any(len(w) >= 4 for w in text.split()):
-                typ = self._in_capitals(text, typ)
+            if typ:
+                typ = self._in_capitals(doc[i:j].text, typ)
             if typ:
                 claim(i, j, self._span(doc, i, j, field, typ, None, 1))
         surnames = {s.text.split()[-1] for s in spans if s.type == "PERSON"}
@@ -351,7 +350,9 @@ class Entities:
         """The type of a name read in a line of capitals ("LIBYA", "COURT BREAKDOWN"), where
         its shape tells little: what the tables know its usual spelling as; else the label for
         one word, the NER's for a two- or three-word person ("BERNIE SANDERS"), nothing for
-        another phrase."""
+        another phrase. A name not in capitals keeps its label."""
+        if not (text.isupper() and any(len(w) >= 4 for w in text.split())):
+            return label
         titled = text.title()
         if hit := self.aliases.get(titled):
             return hit.type
