@@ -41,6 +41,18 @@ def test_surname_joins_full_name(analyze):
     assert [m.text for m in ents["Maria Kovacs"].mentions] == ["Maria Kovacs", "Kovacs"]
 
 
+def test_two_people_sharing_a_surname_stay_apart(analyze):
+    ents = analyze(
+        "Mitt Romney said he was moving on. His wife, Ann, agreed. Ann Romney told Wallace she "
+        "was disappointed. Romney said he would stay in politics. Mrs. Romney said she would not."
+    )
+    mitt, ann = ents["Mitt Romney"], ents["Ann Romney"]
+    assert "Ann Romney" not in mitt.aliases and "Ann" in ann.aliases
+    surnames = {m.start: name for name, e in ents.items() for m in e.mentions if m.text == "Romney"}
+    # the lone surname is the principal, named first; "Mrs." makes it the wife
+    assert [surnames[at] for at in sorted(surnames)] == ["Mitt Romney", "Ann Romney"]
+
+
 def test_title_is_stripped(analyze):
     ents = analyze("President Trump met Gen. Tomas Ruiz in Madrid. Ruiz said little.")
     assert "Donald Trump" in ents and ents["Donald Trump"].mentions[0].text == "Trump"

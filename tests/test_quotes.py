@@ -362,6 +362,9 @@ def test_according_to_names_the_body_behind_a_report(pipeline, text, speaker):
         ("Mr. Obama said guns had killed officers in Memphis and Topeka. Accompanied by Mr. "
          "Biden, the president signaled his support for new limits. He promised to confront "
          "the pro-gun lobby in Congress.", "pro-gun", "Barack Obama"),
+        # her son, named after "She", shares her surname but is not her
+        ("Maria Hart told the Ledger the family would support him. She added that their son, "
+         "Thomas Hart, would help run any campaign.", "help run", "Maria Hart"),
     ],
 )  # fmt: skip
 def test_a_pronoun_speaker_keeps_to_its_gender(with_entities, text, said, name):

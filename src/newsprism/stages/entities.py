@@ -136,6 +136,7 @@ class Span:
     canonical: str | None = None  # from the alias table or the demonym table
     strength: int = 0  # 3 alias table, 2 NER, 1 rule: decides the type on conflicts
     link: int = -1  # index of a span this one is known to co-refer with (acronyms)
+    gender: str | None = None  # "m" or "f" where a title before it says so ("Mrs. Hart")
 
 
 class Entities:
@@ -228,6 +229,7 @@ class Entities:
         for s in spans:
             if s.type == "SURNAME?":
                 s.type = "PERSON"
+            s.gender = title_gender(full[max(0, s.start - 6) : s.start])
         spans.sort(key=lambda s: s.start)
         return self._acronyms(full, spans, field)
 
@@ -400,10 +402,13 @@ class Entities:
         def union(a: int, b: int) -> None:
             parent[find(a)] = find(b)
 
+        shared = _shared_surnames(spans)
         by_key: dict[tuple[str, str], int] = {}
         for k, s in enumerate(spans):
             key = (_family(s.type), _key(s.canonical or s.text))
-            if key in by_key:
+            if s.text in shared:
+                pass  # "Romney" is Mitt here and Ann there: _merge_surnames decides each
+            elif key in by_key:
                 union(k, by_key[key])
             else:
                 by_key[key] = k
@@ -434,22 +439,27 @@ class Entities:
 
     @staticmethod
     def _merge_surnames(spans: list[Span], union: Any) -> None:
-        """A shorter person name joins the full name it ends ("Soleimani"), the nearest one
-        before it when two people share the surname."""
+        """A shorter person name joins the full name it ends ("Soleimani" -> "Qassem
+        Soleimani"). When two people share the surname, a title's gender chooses ("Mrs.
+        Romney" is Ann Romney, not Mitt), else the one the body named first: the story's
+        principal, whom news style calls by surname alone, while relatives and namesakes
+        introduced later go by their first names. A lone first name joins the one full
+        name it begins ("Ann" -> "Ann Romney")."""
         people = [(k, s) for k, s in enumerate(spans) if s.type == "PERSON"]
+        first = {"body": 0, "title": 1, "subtitle": 2}
         for k, s in enumerate(spans):
             if s.type != "PERSON" and (s.strength == 3 or " " in s.text):
                 continue  # the model may call a lone surname an ORG: it still joins
             words = s.text.split()
-            best = None
-            for k2, s2 in people:
-                w2 = s2.text.split()
-                if len(w2) > len(words) and w2[-len(words) :] == words:
-                    before = s2.field != "body" or s.field != "body" or s2.start < s.start
-                    if best is None or (before and s2.start > spans[best].start):
-                        best = k2
-            if best is not None:
-                union(k, best)
+            ending = [(k2, s2) for k2, s2 in people if _shorter_name(words, s2.text.split())
+                      and not (s.gender and gender_of(s2.text) not in (None, s.gender))]  # fmt: skip
+            if ending:
+                union(k, min(ending, key=lambda c: (first[c[1].field], c[1].start))[0])
+            elif len(words) == 1 and s.type == "PERSON":
+                named = {_key(s2.text): k2 for k2, s2 in people
+                         if " " in s2.text and s2.text.split()[0] == words[0]}  # fmt: skip
+                if len(named) == 1:
+                    union(k, next(iter(named.values())))
 
     def _entity(self, group: list[Span]) -> Entity:
         typ = max(group, key=lambda s: (s.strength, len(s.text))).type
@@ -629,10 +639,38 @@ def _genders(named: list[tuple[int, int, int]], text: str) -> dict[int, str]:
     """Entities whose gender a title gives ("Mr. Sanders", "Ms. Holt")."""
     out = {}
     for a, _, k in named:
-        m = re.search(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Lord)\.?\s+$", text[max(0, a - 6) : a])
-        if m:
-            out[k] = "m" if m.group(1) in ("Mr", "Sir", "Lord") else "f"
+        if g := title_gender(text[max(0, a - 6) : a]):
+            out[k] = g
     return out
+
+
+_GENDER_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Lord)\.?\s+$")
+
+
+def title_gender(before: str) -> str | None:
+    """ "m" or "f" when the text just before a name ends in a gendered title ("Mrs. ")."""
+    m = _GENDER_TITLE.search(before)
+    return None if m is None else "m" if m.group(1) in ("Mr", "Sir", "Lord") else "f"
+
+
+def _shorter_name(short: Sequence[str], full: Sequence[str]) -> bool:
+    """Whether a name is a shorter form of a longer one: its end ("Soleimani", "Mitt Romney"
+    of "Willard Mitt Romney") or its first and last words ("Hillary Rodham Clinton")."""
+    if len(full) <= len(short):
+        return False
+    return list(full[-len(short) :]) == list(short) or (
+        len(short) > 1 and short[0] == full[0] and short[-1] == full[-1]
+    )
+
+
+def _shared_surnames(spans: list[Span]) -> set[str]:
+    """Last words that end the full names of two different people in the article ("Mitt
+    Romney", "Ann Romney"), a name that ends a longer one ("Willard Mitt Romney") being the
+    same person."""
+    names = {tuple(s.text.split()) for s in spans if s.type == "PERSON" and " " in s.text}
+    people = [n for n in names if not any(_shorter_name(n, m) for m in names)]
+    last = [n[-1] for n in people]
+    return {w for w in last if last.count(w) > 1}
 
 
 def _nominal_antecedent(

@@ -1010,18 +1010,24 @@ def _may_be(pronoun: Any, before: list[Any], analysis: Analysis) -> list[Any]:
     the entities stage linked to them), and, for a subject, not one its own sentence names
     after it ("She is daring Trump to sue her" is not Trump)."""
     want = GENDERS.get(pronoun.lower_)  # "I" has none
-    later = set()
+    later = set()  # the people named after a subject pronoun in its sentence, by entity
     if pronoun.dep_.startswith("nsubj"):
-        later = {e.text.split()[-1] for e in pronoun.sent.ents
+        later = {_person_key(e, analysis) for e in pronoun.sent.ents
                  if e.label_ == "PERSON" and e.start > pronoun.i}  # fmt: skip
     genders = _pronoun_genders(analysis) if want else {}
 
     def may_be(e: Any) -> bool:
         entity = _entity_at(e, analysis)
         gender = genders.get(entity.id, want) if entity else want
-        return e.text.split()[-1] not in later and gender == want
+        return _person_key(e, analysis) not in later and gender == want
 
     return [e for e in before if may_be(e)]
+
+
+def _person_key(name: Any, analysis: Analysis) -> str:
+    """Who a named span is: its entity, else its last word ("Smith" and "John Smith")."""
+    entity = _entity_at(name, analysis)
+    return entity.id if entity else name.text.split()[-1]
 
 
 def _pronoun_genders(analysis: Analysis) -> dict[str, str]:
