@@ -157,6 +157,14 @@ def test_laws_days_and_tags_are_not_people(analyze):
     assert people == {"Patrick Leahy"}
 
 
+def test_party_and_state_tags_are_no_entities(analyze):
+    ents = analyze(
+        "Sen. Dianne Feinstein (D-Calif.) and Rep. Val Demings (D-Fla.) wrote to Gov. Greg "
+        "Abbott (R-Texas) on Friday."
+    )
+    assert not [name for name in ents if name.startswith(("D-", "R-"))]
+
+
 def test_names_in_a_line_of_capitals(analyze):
     ents = analyze(
         "Trump tweeted on Saturday. SO DANGEROUS! IRAN, LIBYA and SUDAN are on the list. "

@@ -349,6 +349,23 @@ def test_according_to_names_the_body_behind_a_report(pipeline, text, speaker):
     assert quote.speaker.text == speaker
 
 
+def test_the_ohio_republican_is_the_person_named_before(with_entities):
+    text = (
+        "House Speaker John Boehner met President Obama on Friday. “There is a stalemate. "
+        "Let’s not kid ourselves,” the Ohio Republican said."
+    )
+    (quote,) = quotes_of(with_entities, text)
+    assert quote.speaker.name == "John Boehner"
+
+
+def test_a_relative_clause_reports_nothing_before_it(pipeline):
+    text = (
+        "Speaking at a summit in Washington, Mr. Obama said the outbreak — which has claimed "
+        "more than 700 lives thus far — is just another challenge that Africa can overcome."
+    )
+    assert [q.cue for q in quotes_of(pipeline, text)] == ["said"]
+
+
 @pytest.mark.parametrize(
     ("text", "said", "name"),
     [

@@ -225,7 +225,9 @@ class Entities:
                 claim(i, j, self._span(doc, i, j, field, typ, None, 1))
         surnames = {s.text.split()[-1] for s in spans if s.type == "PERSON"}
         surnames |= {k.split()[-1] for k, v in (known or {}).items() if v == "PERSON"}
-        spans = [s for s in spans if s.type != "SURNAME?" or s.text in surnames]
+        keep = [s.type != "SURNAME?" or s.text in surnames for s in spans]
+        # "(D-Calif.)" is a party-and-state tag, not a place or a body
+        spans = [s for s, k in zip(spans, keep, strict=True) if k and not _PARTY_TAG.match(s.text)]
         for s in spans:
             if s.type == "SURNAME?":
                 s.type = "PERSON"
@@ -570,7 +572,7 @@ NOT_NAME_ENDINGS = frozenset(
     "Act Bill Day Security Medicare Medicaid Amendment Speaker Minority Majority".split()
 )
 NOT_NAMES = frozenset({"House", "Senate", "Congress", "Bill"})
-_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][a-z]*\.?$")
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{0,12}$")  # "D-Vt", "R-Texas", "D-N.Y."
 NAME_PARTICLES = frozenset("de del della di da van von der den du le la el al bin ibn abu".split())
 
 

@@ -69,6 +69,8 @@ TITLES = frozenset(
     executive officer
     prof. deputy foreign defense defence interior finance health attorney""".split()
 )
+# a party's member named by party, "the Ohio Republican said": the person named before
+PARTY_MEMBERS = frozenset("republican democrat independent conservative liberal tory".split())
 GENERIC_HEADS = (
     "party",
     "group",
@@ -681,6 +683,8 @@ def _before_cue(tok: Any) -> tuple[int, int] | None:
     """The clause a cue after it reports: "Turnout was high, officials said." (to the comma) or
     "Turnout, officials said, was high." (the sentence around the cue)."""
     doc, sent = tok.doc, tok.sent
+    if tok.dep_.startswith("acl") and not any(c.lower_ == "who" for c in tok.children):
+        return None  # "the outbreak, which has claimed 700 lives" reports nothing before it
     left = [c for c in tok.lefts if c.dep_ in CUE_LEFT]
     # where the cue's own words start: its subject and auxiliaries, or (where the parser hung
     # a clause on the subject) the subject's noun phrase
@@ -934,7 +938,12 @@ class Quotes:
         if any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children):
             # a subject read as a clause of its own: "Those close to him say ..."
             span = doc[tok.left_edge.i : tok.right_edge.i + 1]
-        named = entity_at(tok) or _named_in(tok, span)
+        member = (
+            tok.lower_ in PARTY_MEMBERS
+            and tok.tag_ in ("NNP", "NN")
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        )
+        named = None if member else entity_at(tok) or _named_in(tok, span)
         if named is None and tok.pos_ in ("PROPN", "NOUN") and tok.is_title:
             # a surname the NER missed, of a person named in full before: "Pike said"
             named = next((e for e in reversed(people) if e.label_ == "PERSON" and len(e) > 1
@@ -943,8 +952,10 @@ class Quotes:
         if tok.lower_ in ("i", "we") and not any(a <= tok.idx < b for a, b in inside):
             kind = None  # the writer's own "I" or "we", outside any quotation: no one named
         indefinite = any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children)
-        if kind is not None or (
-            named is None and not indefinite and tok.lower_ in TITLES - SPOKESPEOPLE
+        if (
+            kind is not None
+            or member
+            or (named is None and not indefinite and tok.lower_ in TITLES - SPOKESPEOPLE)
         ):
             # named before the speaker; a title ("the chairman") not by a name in what it said
             # ("X will not ignore misconduct by Sgt. Bowe Bergdahl, ... the chairman said")
