@@ -227,6 +227,18 @@ def test_photo_credits_captions_and_players_leave_the_body():
     assert [o.reason for o in a.off_topic] == ["cue: photo caption", "cue: video player"]
 
 
+def test_a_dated_wire_caption_leaves_the_body():
+    text = (
+        "Netflix Paints a Happy Face\n\nCEO Of Netflix, Reed Hastings, attends the red carpet "
+        "during the Netflix presentation party on April 4, 2019 in Madrid, Spain.\n\nNetflix "
+        "downplayed concerns about competition on April 4, 2019 in its report.\n\nThe "
+        "meeting was held on April 4, 2019 in Madrid, Spain, officials said on Friday."
+    )
+    a = Layout().lay_out(Article(id="x", text=text, format="text"))
+    assert a.body.startswith("Netflix downplayed") and a.body.endswith("on Friday.")
+    assert [o.reason for o in a.off_topic] == ["cue: photo caption"]
+
+
 def test_inline_reading_lists_are_cut_out():
     text = (
         "Senate Majority Leader Mitch McConnell Addison (Mitch) Mitchell McConnellGOP senators "

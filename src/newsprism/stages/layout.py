@@ -112,6 +112,19 @@ def photo_credit(line: str) -> str | None:
     return m.group("credit") if m else None
 
 
+# a wire photo's caption without its credit: "Reed Hastings attends the red carpet ... on April 4,
+# 2019 in Madrid, Spain." (the agency's template: a date, then "in" the place, no comma between)
+_DATED_CAPTION = re.compile(
+    r"\bon (?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December) \d{1,2}, \d{4} in [A-Z][\w.'’ -]{1,40}(?:, [A-Z][\w.'’ -]{1,30})?\.$"
+)
+
+
+def dated_caption(line: str) -> bool:
+    """Whether a paragraph is a photo caption in the wire agencies' dated form."""
+    return len(line) <= 400 and not re.search(r"[\"“”]", line) and bool(_DATED_CAPTION.search(line))
+
+
 def caption_credit(line: str) -> str | None:
     """The credit of a photo caption that ends in one: "... March 18, 2020 (Tom Brenner/Reuters)"."""
     m = _CAPTION_CREDIT.search(line) if len(line) <= 300 else None
@@ -541,6 +554,8 @@ class Layout:
                 h.credits.append(credit)
             elif credit := caption_credit(s.text):
                 h.credits.append(credit)
+                captions.append(OffTopic(s.text, s.start, s.end, "cue: photo caption"))
+            elif dated_caption(s.text):
                 captions.append(OffTopic(s.text, s.start, s.end, "cue: photo caption"))
             else:
                 body_segs.append(s)
