@@ -358,6 +358,16 @@ def test_the_ohio_republican_is_the_person_named_before(with_entities):
     assert quote.speaker.name == "John Boehner"
 
 
+def test_a_title_speaker_is_the_person_given_that_title(with_entities):
+    text = (
+        "Jay Carney, the White House press secretary, said officials had met on Thursday. "
+        "Mitt Romney had questioned London’s readiness for the Games. The press secretary "
+        "replied: “I’m just trying to fill you in on the president’s day.”"
+    )
+    quote = next(q for q in quotes_of(with_entities, text) if "fill you in" in q.text)
+    assert quote.speaker.name == "Jay Carney"
+
+
 def test_a_relative_clause_reports_nothing_before_it(pipeline):
     text = (
         "Speaking at a summit in Washington, Mr. Obama said the outbreak — which has claimed "

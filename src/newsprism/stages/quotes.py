@@ -683,8 +683,8 @@ def _before_cue(tok: Any) -> tuple[int, int] | None:
     """The clause a cue after it reports: "Turnout was high, officials said." (to the comma) or
     "Turnout, officials said, was high." (the sentence around the cue)."""
     doc, sent = tok.doc, tok.sent
-    if tok.dep_.startswith("acl") and not any(c.lower_ == "who" for c in tok.children):
-        return None  # "the outbreak, which has claimed 700 lives" reports nothing before it
+    if tok.dep_.startswith("acl"):  # "the outbreak, which has claimed 700 lives" reports nothing
+        return None
     left = [c for c in tok.lefts if c.dep_ in CUE_LEFT]
     # where the cue's own words start: its subject and auxiliaries, or (where the parser hung
     # a clause on the subject) the subject's noun phrase
@@ -966,6 +966,8 @@ class Quotes:
             if kind == "PERSON":  # among the last few names (not pronouns), those it may be
                 before = [e for e in before if e.text.lower() not in (*PRONOUNS, *GENDERS)]
                 before = _may_be(tok, before[-ANTECEDENTS:], analysis)
+            elif kind is None and not member:  # a title: whom the article gave it, if anyone
+                before = _titled(tok, before[-TITLED_REACH:]) or before
             named = _antecedent(before)
         if named is None:  # a described speaker: "one resident, a retired crane operator,"
             role, affiliation, description = profile(tok, span.start, span.end)
@@ -1033,6 +1035,21 @@ def _may_be(pronoun: Any, before: list[Any], analysis: Analysis) -> list[Any]:
         return _person_key(e, analysis) not in later and gender == want
 
     return [e for e in before if may_be(e)]
+
+
+TITLED_REACH = 10  # names back to the person a title speaker ("the press secretary") was given
+
+
+def _titled(title: Any, people: list[Any]) -> list[Any]:
+    """The people among ``people`` whose role, as the article gives it, holds the title's noun:
+    "The press secretary replied" is "Jay Carney, the White House press secretary", named
+    before, not the candidate named since."""
+    out = []
+    for e in people:
+        role = profile(e.root, e.start, e.end)[0] or _title_before(e.doc, e.start)[0] or ""
+        if title.lower_ in role.lower().split():
+            out.append(e)
+    return out
 
 
 def _person_key(name: Any, analysis: Analysis) -> str:
