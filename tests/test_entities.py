@@ -157,6 +157,11 @@ def test_laws_days_and_tags_are_not_people(analyze):
     assert people == {"Patrick Leahy"}
 
 
+def test_a_company_by_its_legal_form(analyze):
+    ents = analyze("India told Mahanagar Telephone Nigam Limited to use local gear.")
+    assert ents["Mahanagar Telephone Nigam Limited"].type == "ORG"
+
+
 def test_party_and_state_tags_are_no_entities(analyze):
     ents = analyze(
         "Sen. Dianne Feinstein (D-Calif.) and Rep. Val Demings (D-Fla.) wrote to Gov. Greg "

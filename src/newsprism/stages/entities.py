@@ -51,6 +51,9 @@ INSTITUTIONS = frozenset(
     "committee commission foundation corporation party academy institution society "
     "federation authority".split()
 )
+# a company's legal form ends its name
+COMPANIES = frozenset("limited ltd ltd. inc inc. incorporated corp corp. corporation llc plc "
+                      "co. gmbh ag s.a. holdings".split())  # fmt: skip
 TITLES = set(
     "president vice prime minister secretary general gen. gen lt. col. colonel major maj. "
     "capt. captain sgt. sergeant commander admiral adm. senator sen. representative rep. "
@@ -205,6 +208,8 @@ class Entities:
             label = NER_LABELS.get(ent.label_)
             if label == "PLACE" and len(ent) > 1 and ent[-1].lower_ in INSTITUTIONS:
                 label = "ORG"
+            elif label in ("PERSON", "PLACE") and len(ent) > 1 and ent[-1].lower_ in COMPANIES:
+                label = "ORG"  # "Mahanagar Telephone Nigam Limited" is a company
             if label == "PERSON" and not _person_like(ent):
                 label = None
             if label:
