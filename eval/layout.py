@@ -9,7 +9,8 @@
    republishing-site promo this stage exists to catch). Reports precision, recall, F1 and
    the share of unmodified articles that lost a segment, and ``furniture_free``: the share of
    unmodified articles whose body keeps no short paragraph with a photo credit or a video
-   player's marker (``FURNITURE``) and no inline reading list (``INLINE_WIDGET``). Only the evidence rule is scored
+   player's marker (``FURNITURE``), no inline reading list (``INLINE_WIDGET``) and no photo
+   gallery (``GALLERY``). Only the evidence rule is scored
    here: removals by cue phrase ("Sign up for ...", "ADVERTISEMENT") are mostly real
    boilerplate in AllSides texts and are checked on the gold articles instead.
 
@@ -77,6 +78,7 @@ FURNITURE = re.compile(
     r"|Enlarge this image|Media playback is unsupported|as an interest to stay up to date"
 )
 INLINE_WIDGET = re.compile(r"[a-z][A-Z][^\n]{0,400}? MORE\b")  # The Hill's, in any paragraph
+GALLERY = re.compile(r"Hide Caption \d+ of \d+")  # CNN's photo galleries, in any paragraph
 
 
 def spliced_tails(
@@ -108,8 +110,9 @@ def spliced_tails(
             else:
                 fp += len(moved)
                 clean_touched += bool(moved)
-                furniture += not INLINE_WIDGET.search(laid.body) and not any(
-                    FURNITURE.search(p) and len(p) < 300 for p in laid.body.split("\n\n"))  # fmt: skip
+                furniture += not (INLINE_WIDGET.search(laid.body) or GALLERY.search(laid.body)
+                                  or any(FURNITURE.search(p) and len(p) < 300
+                                         for p in laid.body.split("\n\n")))  # fmt: skip
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

@@ -227,6 +227,20 @@ def test_photo_credits_captions_and_players_leave_the_body():
     assert [o.reason for o in a.off_topic] == ["cue: photo caption", "cue: video player"]
 
 
+def test_a_photo_gallery_leaves_the_body():
+    text = (
+        "Bush Defends Common Core\n\nJeb Bush, the former Florida governor, defended the "
+        "Common Core standards on Saturday in Tennessee, where lawmakers are moving to replace "
+        "them.\n\nBush said states should choose.\n\nPhotos: "
+        "Who's running? Ted Cruz and Hillary Clinton, Hide Caption 1 of 2 Photos: Who's running?"
+        "\n\n“We are going to make our country great again,” Trump told the crowd at his "
+        "announcement. Hide Caption 2 of 2\n\nBush spoke to reporters in Tennessee."
+    )
+    a = Layout().lay_out(Article(id="x", text=text, format="text"))
+    assert "Hide Caption" not in a.body and "Trump" not in a.body and not a.image_credits
+    assert [o.reason for o in a.off_topic] == ["cue: photo gallery"] * 2
+
+
 def test_a_dated_wire_caption_leaves_the_body():
     text = (
         "Netflix Paints a Happy Face\n\nCEO Of Netflix, Reed Hastings, attends the red carpet "
