@@ -14,6 +14,8 @@
 - ``gold_speaker_side_accuracy``: each gold speaker's side from the full pipeline with our
   own extracted issue; a gold speaker we did not find, or found no issue for, counts wrong.
 - ``gold_issue_found``: the share of gold articles for which an issue was extracted.
+- ``allsides_issue_*``: the issues found in 200 real AllSides articles and the share a hand
+  judgment (eval/gold/allsides_issues.json) calls a proposition in dispute.
 - ``..._odd`` / ``..._even``: the two gold figures on the odd- and even-numbered articles
   alone, a split-half check that the rules were not written for one half.
 
@@ -34,17 +36,20 @@ sys.path.insert(0, str(REPO))
 
 import numpy as np  # noqa: E402
 
-from eval.data import DATA, report  # noqa: E402
+from eval.data import DATA, allsides, report  # noqa: E402
 from newsprism.pipeline import Pipeline  # noqa: E402
+from newsprism.readers import ReadOptions  # noqa: E402
 from newsprism.readers.decode import clean_text  # noqa: E402
+from newsprism.readers.jsonl import to_article  # noqa: E402
 from newsprism.records import STANCE_LABELS, Analysis, Article, Quote, article_id  # noqa: E402
 from newsprism.stages import DEFAULT_STAGES, REGISTRY  # noqa: E402
-from newsprism.stages.stance import Sides  # noqa: E402
+from newsprism.stages.stance import Sides, find_issue  # noqa: E402
 from newsprism.stance import CROSS_WEIGHT, classifier_probabilities, mix  # noqa: E402
 from newsprism.stance_cross import CrossStance  # noqa: E402
 from training.train_stance import basil, macro_f1, vast  # noqa: E402
 
 GOLD = REPO / "eval" / "gold" / "articles"
+ISSUE_JUDGMENTS = REPO / "eval" / "gold" / "allsides_issues.json"
 
 
 def _probabilities(pairs: list[tuple[str, str, str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -145,6 +150,37 @@ def gold_speakers(golds: list[dict], part: str = "all") -> tuple[float, float]:
     return right / total, found / len(golds)
 
 
+def allsides_issues() -> dict[str, float]:
+    """The issues extracted from a fixed sample of real AllSides articles, against the hand
+    judgments in eval/gold/allsides_issues.json: how many, the share judged a proposition in
+    dispute, and how many no one has judged yet (each new one should be judged and added)."""
+    gold = json.loads(ISSUE_JUDGMENTS.read_text(encoding="utf-8"))
+    judged = {(j["id"], j["issue"]): j["ok"] for j in gold["judgments"]}
+    start, every, n = (gold["sample"][k] for k in ("start", "every", "articles"))
+    found = ok = unjudged = 0
+    for i, d in enumerate(allsides()):
+        if i >= start + every * n:
+            break
+        if i < start or (i - start) % every:
+            continue
+        analysis = Analysis(article=to_article(d, "allsides", str(i), ReadOptions()))  # type: ignore[arg-type]
+        for stage in _parser().stages:
+            analysis = stage(analysis)
+        issue = find_issue(analysis)
+        if issue is None:
+            continue
+        found += 1
+        verdict = judged.get((d["id"], issue[0]))
+        ok += bool(verdict)
+        unjudged += verdict is None
+    judged_n = found - unjudged
+    return {
+        "allsides_issues_found": float(found),
+        "allsides_issue_precision": ok / judged_n if judged_n else 0.0,
+        "allsides_issues_unjudged": float(unjudged),
+    }
+
+
 def evaluate() -> dict[str, float]:
     golds = _gold()
     basil_acc, basil_n = basil_quotes()
@@ -160,6 +196,7 @@ def evaluate() -> dict[str, float]:
         "gold_speaker_side_accuracy": speakers,
         "gold_issue_found": found,
         **halves,
+        **allsides_issues(),
     }
 
 

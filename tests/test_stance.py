@@ -66,6 +66,8 @@ def test_batched_stances_match_single_ones():
          "Nationwide Ban on Triflumazole"),
         ("Ardell Lawmakers Approve Tax on Sugary Drinks", "Tax on Sugary Drinks"),
         ("Storms Bring Snow to the Mountains", None),
+        ("Trump administration moves to make tougher U.S. visa vetting permanent",
+         "make tougher U.S. visa vetting permanent"),
     ],
 )  # fmt: skip
 def test_issue_from_headline(headline, issue):
@@ -227,6 +229,20 @@ def test_issue_from_lead(lead, issue):
     """The decision the lead reports, not the verb that reports it."""
     found = from_lead(_nlp()(lead))
     assert found is not None and found[0].startswith(issue)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "American Airlines agreed this week to do something nice for its employees.",
+        "As opposition to Common Core began to swell in Tennessee, Jeb Bush showed up to a forum.",
+        "President Trump is launching new attacks on Speaker Nancy Pelosi on Friday.",
+        "The stakes are high in Virginia as Democrats seek to fend off a devastating defeat.",
+    ],
+)
+def test_a_lead_without_a_policy_act_argues_no_issue(lead):
+    """Moves, plans of a campaign and starts are no proposition in dispute."""
+    assert from_lead(_nlp()(lead)) is None
 
 
 def test_issue_from_what_a_side_demands():
