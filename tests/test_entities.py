@@ -162,6 +162,14 @@ def test_a_company_by_its_legal_form(analyze):
     assert ents["Mahanagar Telephone Nigam Limited"].type == "ORG"
 
 
+def test_one_name_of_several_words_is_one_entity_and_feasts_are_none(analyze):
+    ents = analyze(
+        "J Street said it was proud of its role. Critics of J Street called the group a front. "
+        "At Easter, J Street staff were on holiday."
+    )
+    assert [name for name in ents if "Street" in name] == ["J Street"] and "Easter" not in ents
+
+
 def test_party_and_state_tags_are_no_entities(analyze):
     ents = analyze(
         "Sen. Dianne Feinstein (D-Calif.) and Rep. Val Demings (D-Fla.) wrote to Gov. Greg "

@@ -232,7 +232,8 @@ class Entities:
         surnames |= {k.split()[-1] for k, v in (known or {}).items() if v == "PERSON"}
         keep = [s.type != "SURNAME?" or s.text in surnames for s in spans]
         # "(D-Calif.)" is a party-and-state tag, not a place or a body
-        spans = [s for s, k in zip(spans, keep, strict=True) if k and not _PARTY_TAG.match(s.text)]
+        spans = [s for s, k in zip(spans, keep, strict=True)
+                 if k and not _PARTY_TAG.match(s.text) and s.text not in HOLIDAYS]  # fmt: skip
         for s in spans:
             if s.type == "SURNAME?":
                 s.type = "PERSON"
@@ -412,7 +413,10 @@ class Entities:
         shared = _shared_surnames(spans)
         by_key: dict[tuple[str, str], int] = {}
         for k, s in enumerate(spans):
-            key = (_family(s.type), _key(s.canonical or s.text))
+            name = _key(s.canonical or s.text)
+            # one name of several words is one thing, whatever type each mention got ("J
+            # Street" a place here, a person there); one word may name two ("Georgia")
+            key = ("", name) if " " in name else (_family(s.type), name)
             if s.text in shared:
                 pass  # "Romney" is Mitt here and Ann there: _merge_surnames decides each
             elif key in by_key:
@@ -577,6 +581,12 @@ NOT_NAME_ENDINGS = frozenset(
     "Act Bill Day Security Medicare Medicaid Amendment Speaker Minority Majority".split()
 )
 NOT_NAMES = frozenset({"House", "Senate", "Congress", "Bill"})
+# feasts and holidays, which the NER takes for people or places: no entity of ours
+HOLIDAYS = frozenset(
+    """Easter Christmas Thanksgiving Halloween Hanukkah Passover Ramadan Eid Juneteenth Kwanzaa
+    Diwali Lent Advent""".split()
+) | {"Easter Sunday", "Christmas Eve", "Christmas Day", "Good Friday", "Yom Kippur",
+     "Rosh Hashanah", "New Year's Day", "New Year's Eve"}  # fmt: skip
 _PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{0,12}$")  # "D-Vt", "R-Texas", "D-N.Y."
 NAME_PARTICLES = frozenset("de del della di da van von der den du le la el al bin ibn abu".split())
 
