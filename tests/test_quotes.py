@@ -368,6 +368,17 @@ def test_a_title_speaker_is_the_person_given_that_title(with_entities):
     assert quote.speaker.name == "Jay Carney"
 
 
+def test_he_said_comes_back_to_the_unnamed_person_who_spoke_before(with_entities):
+    text = (
+        "Mayor Daniel Okafor said the stadium would bring jobs. One resident, a retired crane "
+        "operator, said rents had already risen by a fifth.\n\n“They keep saying regeneration. "
+        "Where I live, it means a letter from the landlord,” he said."
+    )
+    quote = next(q for q in quotes_of(with_entities, text) if "regeneration" in q.text)
+    assert quote.speaker.text == "he" and quote.speaker.name is None
+    assert quote.speaker.description.startswith("One resident")
+
+
 def test_a_relative_clause_reports_nothing_before_it(pipeline):
     text = (
         "Speaking at a summit in Washington, Mr. Obama said the outbreak — which has claimed "

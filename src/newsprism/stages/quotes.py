@@ -27,6 +27,7 @@ How a quote is found and attributed, in order:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -902,9 +903,12 @@ class Quotes:
         people = self._people(doc, analysis, inside)
         text = doc_text(doc)
         quotes = []
+        described: list[Speaker] = []  # unnamed people who spoke: whom a later "he said" may be
         for q in found:
-            speaker = (self._speaker(q, doc, analysis, people, inside)
+            speaker = (self._speaker(q, doc, analysis, people, inside, described)
                        if q.speaker is not None else None)  # fmt: skip
+            if speaker is not None and _a_described_person(speaker, q.speaker):
+                described.append(speaker)
             cue = _cue_text(q, text)
             quotes.append(Quote(text[q.start : q.end], q.start, q.end, q.kind, cue, speaker))
         return replace(analysis, quotes=tuple(quotes))
@@ -931,7 +935,7 @@ class Quotes:
 
     def _speaker(
         self, q: Found, doc: Any, analysis: Analysis, people: list[Any],
-        inside: list[tuple[int, int]],
+        inside: list[tuple[int, int]], described: Sequence[Speaker] = (),
     ) -> Speaker:  # fmt: skip
         tok = q.speaker
         span = phrase(tok)
@@ -969,6 +973,12 @@ class Quotes:
             elif kind is None and not member:  # a title: whom the article gave it, if anyone
                 before = _titled(tok, before[-TITLED_REACH:]) or before
             named = _antecedent(before)
+            back = _described_before(tok, described, named) if kind == "PERSON" else None
+            if (
+                back is not None
+            ):  # "One resident, a retired crane operator, said ... “...,” he said"
+                return Speaker(span.text, span.start_char, span.end_char, None, None, back.role,
+                               back.affiliation, back.text)  # fmt: skip
         if named is None:  # a described speaker: "one resident, a retired crane operator,"
             role, affiliation, description = profile(tok, span.start, span.end)
             own_role, owner = _described(tok)
@@ -1038,6 +1048,38 @@ def _may_be(pronoun: Any, before: list[Any], analysis: Analysis) -> list[Any]:
 
 
 TITLED_REACH = 10  # names back to the person a title speaker ("the press secretary") was given
+DESCRIBED_REACH = 600  # characters back to the unnamed speaker a "he said" may come back to
+# singular speakers that are no people: "a report said", "a statement added"
+NOT_PEOPLE = frozenset(
+    """report study statement survey poll document analysis letter article data research paper
+    filing record website memo email post video release note book story review audit ruling
+    order complaint lawsuit suit indictment""".split()
+)
+FEMALE = frozenset("woman mother girl wife daughter sister grandmother widow lady".split())
+MALE = frozenset("man father boy husband son brother grandfather widower".split())
+
+
+def _a_described_person(speaker: Speaker, tok: Any) -> bool:
+    """Whether a speaker is one person the article describes but does not name: "one
+    resident, a retired crane operator", "a fishmonger"."""
+    return (speaker.name is None and tok.pos_ == "NOUN" and tok.tag_ == "NN"
+            and tok.lower_ not in NOT_PEOPLE and tok.lower_ not in PRONOUNS)  # fmt: skip
+
+
+def _described_before(pronoun: Any, described: Sequence[Speaker], named: Any) -> Speaker | None:
+    """The unnamed person a "he" or "she" speaker comes back to: the last one who spoke before
+    it, nearer than the last person named and of no other gender by their words."""
+    at = pronoun.idx
+    want = GENDERS.get(pronoun.lower_)
+    for d in reversed(described):
+        if d.start >= at or at - d.start > DESCRIBED_REACH:
+            continue
+        if named is not None and named.start_char > d.start:
+            return None
+        words = set(d.text.lower().split())
+        gender = "f" if words & FEMALE else "m" if words & MALE else None
+        return d if gender in (None, want) else None
+    return None
 
 
 def _titled(title: Any, people: list[Any]) -> list[Any]:

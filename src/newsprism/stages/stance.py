@@ -247,10 +247,14 @@ def find_issue(analysis: Analysis) -> tuple[str, str] | None:
 
 
 def speaker_key(quote: Quote) -> str | None:
-    """Who a quote counts for: the resolved name, else the speaker's words."""
-    if quote.speaker is None:
+    """Who a quote counts for: the resolved name, else the speaker's words; for an unnamed
+    "he" or "she", the words that described that person when they first spoke."""
+    sp = quote.speaker
+    if sp is None:
         return None
-    return quote.speaker.name or quote.speaker.text
+    if sp.name is None and sp.description and sp.text.lower() in ("he", "she"):
+        return sp.description
+    return sp.name or sp.text
 
 
 def is_call(quote: Quote) -> bool:
