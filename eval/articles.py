@@ -44,7 +44,7 @@ def evaluate() -> dict[str, float]:
     from newsprism.stages.parse import Parse
     from newsprism.stages.quotes import Quotes
 
-    pipeline = Pipeline(["layout", Parse(), "dates", Quotes()])
+    pipeline = Pipeline(["layout", Parse(), "dates", "entities", Quotes()])  # as shipped
     n = dict.fromkeys(["gold", "found", "pred", "right", "kind", "speaker", "role_n", "role",
                        "aff_n", "aff", "dates", "dates_ok"], 0)  # fmt: skip
     for g in gold_articles():

@@ -948,6 +948,10 @@ class Quotes:
             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
         )
         named = None if member else entity_at(tok) or _named_in(tok, span)
+        if named is None and not member and tok.pos_ == "PROPN":  # a name the NER missed and
+            # the entities stage found: "Gary Pike, who chairs the traders' group, said"
+            named = next((e for e in people if e.start <= tok.i < e.end and e.label_ == "PERSON"),
+                         None)  # fmt: skip
         if named is None and tok.pos_ in ("PROPN", "NOUN") and tok.is_title:
             # a surname the NER missed, of a person named in full before: "Pike said"
             named = next((e for e in reversed(people) if e.label_ == "PERSON" and len(e) > 1
