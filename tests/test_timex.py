@@ -51,6 +51,8 @@ def test_the_seed_dates(seed_text):
             ("on Wednesday", "DATE", "2020-01-15"),
         ),
         ("They were planning to march on Friday.", ("on Friday", "DATE", "2020-01-24")),
+        ("It will meet before the end of the month.", ("the end of the month", "DATE", "2020-01")),
+        ("At the moment I have a job.", ("At the moment", "DATE", "PRESENT_REF")),
     ],
 )
 def test_values(text, expected):

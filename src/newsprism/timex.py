@@ -388,6 +388,12 @@ def _this_unit(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", show(_shift(anchor.day, step, _unit(unit)), _unit(unit))
 
 
+def _part_of_this(m: re.Match[str], ctx: Context) -> Result:
+    """'before the end of the month': the month (year, week) the article is published in."""
+    unit = m["unit"].lower()
+    return "DATE", show(ctx.dct, unit)
+
+
 def _ago(m: re.Match[str], ctx: Context) -> Result:
     """'three years ago' from the publication date; 'two days earlier' from the reference."""
     n = number(m["num"])
@@ -616,7 +622,7 @@ def _midday(m: re.Match[str], ctx: Context) -> Result:
 
 def _ref(m: re.Match[str], ctx: Context) -> Result:
     word = m.group().lower()
-    if any(w in word for w in ("now", "current", "present", "today's", "nowaday")):
+    if any(w in word for w in ("now", "current", "present", "today's", "nowaday", "moment")):
         return "DATE", "PRESENT_REF"
     if any(w in word for w in ("future", "soon", "coming")):
         return "DATE", "FUTURE_REF"
@@ -839,6 +845,7 @@ RULES: list[Rule] = [
     (
         re.compile(
             r"\b(?:now|currently|nowadays|at present|these days|the present|recently|lately|"
+            r"at (?:the|this) moment|"
             r"(?:in\s+)?(?P<x>the\s+(?:near\s+|distant\s+)?(?:past|future)))\b",
             _I,
         ),
@@ -889,6 +896,14 @@ RULES: list[Rule] = [
         _spelled_decade,
     ),  # fmt: skip
     (re.compile(r"\b(?:[Cc]urrent|[Pp]resent-day)\b"), _ref),
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the|this)\s+"
+            r"(?P<unit>month|year|week)\b",
+            _I,
+        ),
+        _part_of_this,
+    ),
     (
         re.compile(
             r"\b(?:(?:earlier|later)\s+in\s+)?the\s+year\b(?P<ended>\s+end(?:ed|ing))?"
