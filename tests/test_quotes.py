@@ -180,6 +180,11 @@ def test_a_described_speaker_has_its_noun_as_role(pipeline, text, role, affiliat
             "Association.",
             "Omar Reyes", "chair", "Eastside Residents' Association",
         ),
+        (  # the name in apposition is another player, not a role
+            "Miami Dolphins players Kenny Stills, Albert Wilson and Robert Quinn knelt. Stills "
+            "said it had not been easy.",
+            "Kenny Stills", None, None,
+        ),
     ],
 )  # fmt: skip
 def test_a_named_speaker_gets_role_and_body_from_the_sentence(

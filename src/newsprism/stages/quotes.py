@@ -725,7 +725,8 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
     """
     doc = root.doc
     role = affiliation = description = None
-    appos = next((c for c in root.children if c.dep_ == "appos"), None)
+    # an apposition that is a person's name is another person ("Kenny Stills, Albert Wilson")
+    appos = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ != "PERSON"), None)
     if appos is not None:
         role = " ".join(t.text for t in _modified(appos))
         org = prep_object(appos, "for", "of", "at", "with", "from", "in")
