@@ -173,9 +173,27 @@ def test_one_name_of_several_words_is_one_entity_and_feasts_are_none(analyze):
 def test_party_and_state_tags_are_no_entities(analyze):
     ents = analyze(
         "Sen. Dianne Feinstein (D-Calif.) and Rep. Val Demings (D-Fla.) wrote to Gov. Greg "
-        "Abbott (R-Texas) on Friday."
+        "Abbott (R-Texas) on Friday. State Sen. Dennis Kruse (R-14) replied on Nov. 3."
     )
-    assert not [name for name in ents if name.startswith(("D-", "R-"))]
+    assert not [name for name in ents if name.startswith(("D-", "R-", "Nov"))]
+
+
+def test_one_word_is_one_entity_unless_a_persons_name_holds_it():
+    from newsprism.stages.entities import Span
+
+    spans = [
+        Span("Monsanto", 0, 8, "body", "ORG", strength=2),
+        Span("Monsanto", 40, 48, "body", "PERSON", strength=2),
+        Span("Michael Jordan", 60, 74, "body", "PERSON", strength=2),
+        Span("Jordan", 83, 89, "body", "PLACE", strength=3),
+        Span("Jordan", 100, 106, "body", "PERSON", strength=2),
+    ]
+    found = sorted((e.name, e.type, len(e.mentions)) for e in Entities().merge(spans))
+    assert found == [
+        ("Jordan", "PLACE", 1),
+        ("Michael Jordan", "PERSON", 2),
+        ("Monsanto", "ORG", 2),
+    ]
 
 
 def test_names_in_a_line_of_capitals(analyze):

@@ -232,8 +232,7 @@ class Entities:
         surnames |= {k.split()[-1] for k, v in (known or {}).items() if v == "PERSON"}
         keep = [s.type != "SURNAME?" or s.text in surnames for s in spans]
         # "(D-Calif.)" is a party-and-state tag, not a place or a body
-        spans = [s for s, k in zip(spans, keep, strict=True)
-                 if k and not _PARTY_TAG.match(s.text) and s.text not in HOLIDAYS]  # fmt: skip
+        spans = [s for s, k in zip(spans, keep, strict=True) if k and _a_name(s.text)]
         for s in spans:
             if s.type == "SURNAME?":
                 s.type = "PERSON"
@@ -411,12 +410,15 @@ class Entities:
             parent[find(a)] = find(b)
 
         shared = _shared_surnames(spans)
+        # words of people's full names: "Jordan" may be Michael Jordan's and the country
+        name_words = {_key(w) for s in spans if s.type == "PERSON" and " " in s.text
+                      for w in (s.text.split()[0], s.text.split()[-1])}  # fmt: skip
         by_key: dict[tuple[str, str], int] = {}
         for k, s in enumerate(spans):
             name = _key(s.canonical or s.text)
-            # one name of several words is one thing, whatever type each mention got ("J
-            # Street" a place here, a person there); one word may name two ("Georgia")
-            key = ("", name) if " " in name else (_family(s.type), name)
+            # one name is one thing, whatever type each mention got ("J Street" a place
+            # here, a person there; "Monsanto"), unless a person's name holds the word
+            key = (_family(s.type), name) if name in name_words else ("", name)
             if s.text in shared:
                 pass  # "Romney" is Mitt here and Ann there: _merge_surnames decides each
             elif key in by_key:
@@ -587,8 +589,22 @@ HOLIDAYS = frozenset(
     Diwali Lent Advent""".split()
 ) | {"Easter Sunday", "Christmas Eve", "Christmas Day", "Good Friday", "Yom Kippur",
      "Rosh Hashanah", "New Year's Day", "New Year's Eve"}  # fmt: skip
-_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{0,12}$")  # "D-Vt", "R-Texas", "D-N.Y."
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z0-9][A-Za-z0-9.]{0,12}$")  # "D-Vt", "R-Texas", "R-14"
 NAME_PARTICLES = frozenset("de del della di da van von der den du le la el al bin ibn abu".split())
+
+
+MONTHS_SHORT = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+
+
+def _a_name(text: str) -> bool:
+    """Whether a mention may name an entity at all: not a party-and-state tag ("D-Calif."), a
+    feast ("Easter"), a month ("Nov."), or one word all in lower case ("west"; not "al-Kanani")."""
+    return not (
+        _PARTY_TAG.match(text)
+        or text in HOLIDAYS
+        or text.rstrip(".") in MONTHS_SHORT | CALENDAR
+        or (" " not in text and text.islower())
+    )
 
 
 def _person_like(ent: Any) -> bool:
