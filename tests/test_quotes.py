@@ -354,23 +354,22 @@ def test_according_to_names_the_body_behind_a_report(pipeline, text, speaker):
     assert quote.speaker.text == speaker
 
 
-def test_the_ohio_republican_is_the_person_named_before(with_entities):
-    text = (
-        "House Speaker John Boehner met President Obama on Friday. “There is a stalemate. "
-        "Let’s not kid ourselves,” the Ohio Republican said."
-    )
-    (quote,) = quotes_of(with_entities, text)
-    assert quote.speaker.name == "John Boehner"
-
-
-def test_a_title_speaker_is_the_person_given_that_title(with_entities):
-    text = (
-        "Jay Carney, the White House press secretary, said officials had met on Thursday. "
-        "Mitt Romney had questioned London’s readiness for the Games. The press secretary "
-        "replied: “I’m just trying to fill you in on the president’s day.”"
-    )
-    quote = next(q for q in quotes_of(with_entities, text) if "fill you in" in q.text)
-    assert quote.speaker.name == "Jay Carney"
+@pytest.mark.parametrize(
+    ("text", "said", "name"),
+    [
+        # a party's member by party: the person named before, not the party
+        ("House Speaker John Boehner met President Obama on Friday. “There is a stalemate. "
+         "Let’s not kid ourselves,” the Ohio Republican said.", "stalemate", "John Boehner"),
+        # a title: the person the article gave it, not the last person named
+        ("Jay Carney, the White House press secretary, said officials had met on Thursday. "
+         "Mitt Romney had questioned London’s readiness for the Games. The press secretary "
+         "replied: “I’m just trying to fill you in on the president’s day.”", "fill you in",
+         "Jay Carney"),
+    ],
+)  # fmt: skip
+def test_a_described_speaker_is_the_person_it_describes(with_entities, text, said, name):
+    quote = next(q for q in quotes_of(with_entities, text) if said in q.text)
+    assert quote.speaker.name == name
 
 
 def test_he_said_comes_back_to_the_unnamed_person_who_spoke_before(with_entities):
