@@ -15,7 +15,7 @@
   own extracted issue; a gold speaker we did not find, or found no issue for, counts wrong.
 - ``gold_issue_found``: the share of gold articles for which an issue was extracted.
 - ``allsides_issue_*``: the issues found in 200 real AllSides articles and the share a hand
-  judgment (eval/gold/allsides_issues.json) calls a proposition in dispute.
+  judgment (eval/gold/issue_judgments.json) calls a proposition in dispute.
 - ``..._odd`` / ``..._even``: the two gold figures on the odd- and even-numbered articles
   alone, a split-half check that the rules were not written for one half.
 
@@ -49,7 +49,7 @@ from newsprism.stance_cross import CrossStance  # noqa: E402
 from training.train_stance import basil, macro_f1, vast  # noqa: E402
 
 GOLD = REPO / "eval" / "gold" / "articles"
-ISSUE_JUDGMENTS = REPO / "eval" / "gold" / "allsides_issues.json"
+ISSUE_JUDGMENTS = REPO / "eval" / "gold" / "issue_judgments.json"
 
 
 def _probabilities(pairs: list[tuple[str, str, str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -152,10 +152,10 @@ def gold_speakers(golds: list[dict], part: str = "all") -> tuple[float, float]:
 
 def allsides_issues() -> dict[str, float]:
     """The issues extracted from a fixed sample of real AllSides articles, against the hand
-    judgments in eval/gold/allsides_issues.json: how many, the share judged a proposition in
+    judgments in eval/gold/issue_judgments.json: how many, the share judged a proposition in
     dispute, and how many no one has judged yet (each new one should be judged and added)."""
     gold = json.loads(ISSUE_JUDGMENTS.read_text(encoding="utf-8"))
-    judged = {(j["id"], j["issue"]): j["ok"] for j in gold["judgments"]}
+    judged = {(j["position"], j["issue"]): j["ok"] for j in gold["judgments"]}
     start, every, n = (gold["sample"][k] for k in ("start", "every", "articles"))
     found = ok = unjudged = 0
     for i, d in enumerate(allsides()):
@@ -170,7 +170,7 @@ def allsides_issues() -> dict[str, float]:
         if issue is None:
             continue
         found += 1
-        verdict = judged.get((d["id"], issue[0]))
+        verdict = judged.get((i, issue[0]))
         ok += bool(verdict)
         unjudged += verdict is None
     judged_n = found - unjudged
