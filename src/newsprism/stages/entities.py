@@ -231,7 +231,6 @@ class Entities:
         surnames = {s.text.split()[-1] for s in spans if s.type == "PERSON"}
         surnames |= {k.split()[-1] for k, v in (known or {}).items() if v == "PERSON"}
         keep = [s.type != "SURNAME?" or s.text in surnames for s in spans]
-        # "(D-Calif.)" is a party-and-state tag, not a place or a body
         spans = [s for s, k in zip(spans, keep, strict=True) if k and _a_name(s.text)]
         for s in spans:
             if s.type == "SURNAME?":
@@ -593,16 +592,17 @@ _PARTY_TAG = re.compile(r"^[DRI]-[A-Z0-9][A-Za-z0-9.]{0,12}$")  # "D-Vt", "R-Tex
 NAME_PARTICLES = frozenset("de del della di da van von der den du le la el al bin ibn abu".split())
 
 
-MONTHS_SHORT = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+MONTHS_SHORT = frozenset("Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.".split())
 
 
 def _a_name(text: str) -> bool:
     """Whether a mention may name an entity at all: not a party-and-state tag ("D-Calif."), a
-    feast ("Easter"), a month ("Nov."), or one word all in lower case ("west"; not "al-Kanani")."""
+    feast ("Easter"), a month's abbreviation ("Nov."; a lone "May" may be Theresa May), or one
+    word all in lower case ("west"; not "al-Kanani")."""
     return not (
         _PARTY_TAG.match(text)
         or text in HOLIDAYS
-        or text.rstrip(".") in MONTHS_SHORT | CALENDAR
+        or text in MONTHS_SHORT
         or (" " not in text and text.islower())
     )
 
