@@ -978,10 +978,9 @@ class Quotes:
             elif kind is None and not member:  # a title: whom the article gave it, if anyone
                 before = _titled(tok, before[-TITLED_REACH:]) or before
             named = _antecedent(before)
-            back = _described_before(tok, described, named) if kind == "PERSON" else None
-            if (
-                back is not None
-            ):  # "One resident, a retired crane operator, said ... “...,” he said"
+            # "One resident, a retired crane operator, said ... “...,” he said": that resident
+            back = _described_before(tok, described, named) if tok.lower_ in GENDERS else None
+            if back is not None:
                 return Speaker(span.text, span.start_char, span.end_char, None, None, back.role,
                                back.affiliation, back.text)  # fmt: skip
         if named is None:  # a described speaker: "one resident, a retired crane operator,"
