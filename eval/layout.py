@@ -77,7 +77,8 @@ FURNITURE = re.compile(
     r"Getty Images|/AP\b|/Reuters\b|/AFP\b|REUTERS/|JUST WATCHED|MUST WATCH|toggle caption"
     r"|Enlarge this image|Media playback is unsupported|as an interest to stay up to date"
 )
-INLINE_WIDGET = re.compile(r"[a-z][A-Z][^\n]{0,400}? MORE\b")  # The Hill's, in any paragraph
+# The Hill's reading lists, in any paragraph: run into a name, or closing on a party tag
+INLINE_WIDGET = re.compile(r"[a-z][A-Z][^\n]{0,400}? MORE\b| MORE \([DRI]-")
 GALLERY = re.compile(r"Hide Caption \d+ of \d+")  # CNN's photo galleries, in any paragraph
 
 

@@ -265,6 +265,14 @@ def test_inline_reading_lists_are_cut_out():
     )
     plain = "McDonald's said MORE people came, and iPhone sales rose."
     assert without_link_widgets(plain) == plain
+    # no run-on: the name as shown, then the full name, opens the list
+    spaced = (
+        "one House Republican who is close to Speaker Paul Ryan Paul Davis Ryan Retirees should "
+        "say 'no thanks' to Romney's Social Security plan MORE (R-Wis.) and his team."
+    )
+    assert without_link_widgets(spaced) == (
+        "one House Republican who is close to Speaker Paul Ryan (R-Wis.) and his team."
+    )
 
 
 @pytest.mark.parametrize(

@@ -73,6 +73,12 @@ _CAPTION_CREDIT = re.compile(
 # McConnell Addison (Mitch) Mitchell McConnellGOP senators balk at ... MORE (R-Ky.) said"
 WIDGET_CHARS = 600
 _RUN_ON = re.compile(r"(?<=[a-z])(?=[A-Z](?:[a-z]|[A-Z]{1,5}[ a-z]))")  # "McConnellGOP senators"
+# the widget's other opening: the name as the text gives it, then the person's full name
+# ("Speaker Paul Ryan Paul Davis Ryan Retirees should ...", "Joe Biden Joe Biden Parnas: ...")
+_NAME_AGAIN = re.compile(
+    r"(?P<shown>(?P<first>[A-Z][\w'’-]+) (?P<last>[A-Z][\w'’-]+)) (?P=first) "
+    r"(?:[A-Z(][\w.()'’-]* ){0,3}(?P=last)"
+)
 
 
 def without_link_widgets(text: str) -> str:
@@ -83,7 +89,8 @@ def without_link_widgets(text: str) -> str:
     out, at = [], 0
     for more in re.finditer(r" MORE\b", text):
         # the widget opens at most WIDGET_CHARS before its "MORE", where a name runs into it
-        for m in _RUN_ON.finditer(text, max(at, more.start() - WIDGET_CHARS), more.start()):
+        window = max(at, more.start() - WIDGET_CHARS)
+        for m in _RUN_ON.finditer(text, window, more.start()):
             near = max(0, m.start() - 40)  # a surname is short: look no further back
             word_start = max(text.rfind(" ", near, m.start()), text.rfind("(", near, m.start())) + 1
             surname = text[word_start : m.start()]
@@ -92,6 +99,11 @@ def without_link_widgets(text: str) -> str:
                 out.append(text[at : shown + len(surname)])
                 at = more.end()
                 break
+        else:  # no run-on: the name as shown, then its full form ("Paul Ryan Paul Davis Ryan")
+            names = list(_NAME_AGAIN.finditer(text, window, more.start()))
+            if names:
+                out.append(text[at : names[0].end("shown")])
+                at = more.end()
     return "".join(out) + text[at:] if out else text
 
 
