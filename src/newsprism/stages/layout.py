@@ -100,9 +100,9 @@ def without_link_widgets(text: str) -> str:
                 at = more.end()
                 break
         else:  # no run-on: the name as shown, then its full form ("Paul Ryan Paul Davis Ryan")
-            names = list(_NAME_AGAIN.finditer(text, window, more.start()))
-            if names:
-                out.append(text[at : names[0].end("shown")])
+            name = _NAME_AGAIN.search(text, window, more.start())
+            if name:
+                out.append(text[at : name.end("shown")])
                 at = more.end()
     return "".join(out) + text[at:] if out else text
 
