@@ -10,7 +10,9 @@
    the share of unmodified articles that lost a segment, and ``furniture_free``: the share of
    unmodified articles whose body keeps no short paragraph with a photo credit or a video
    player's marker (``FURNITURE``), no inline reading list (``INLINE_WIDGET``) and no photo
-   gallery (``GALLERY``). Only the evidence rule is scored
+   gallery (``GALLERY``); and ``boilerplate_free``: the share whose body keeps no short
+   paragraph repeated in 20 or more train-split articles (``repeated_paragraphs``, a measure
+   that knows none of the stage's cues). Only the evidence rule is scored
    here: removals by cue phrase ("Sign up for ...", "ADVERTISEMENT") are mostly real
    boilerplate in AllSides texts and are checked on the gold articles instead.
 
@@ -24,6 +26,7 @@ import json
 import random
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +85,24 @@ INLINE_WIDGET = re.compile(r"[a-z][A-Z][^\n]{0,400}? MORE\b| MORE \([DRI]-")
 GALLERY = re.compile(r"Hide Caption \d+ of \d+")  # CNN's photo galleries, in any paragraph
 
 
+REPEATED = 20  # a short paragraph in this many train-split articles is a site's furniture
+
+
+def repeated_paragraphs(min_articles: int = REPEATED) -> set[str]:
+    """Short paragraphs (digits as 0) found in at least ``min_articles`` train-split articles'
+    raw texts: "Story Continued Below", "Sign up for Daily Newsletters", "6 years ago". A
+    measure independent of the stage's cues; it also holds some real section headings
+    ("What's happening")."""
+    counts: Counter[str] = Counter()
+    for d in allsides("train"):
+        counts.update({_digits(p) for p in d["text"].split("\n") if 0 < len(p.strip()) < 200})
+    return {p for p, n in counts.items() if n >= min_articles}
+
+
+def _digits(paragraph: str) -> str:
+    return re.sub(r"\d", "0", paragraph.strip())
+
+
 def spliced_tails(
     n: int = 1000, options: LayoutOptions | None = None, seed: int = 13
 ) -> dict[str, float]:
@@ -89,7 +110,8 @@ def spliced_tails(
     layout = Layout(options)
     docs = [d for d in allsides("dev", limit=n * 2) if d["text"].count("\n\n") >= 3][:n]
     rng = random.Random(seed)
-    tp = fp = fn = clean_touched = furniture = 0
+    repeated = repeated_paragraphs()
+    tp = fp = fn = clean_touched = furniture = unrepeated = 0
     for d in docs:
         other = rng.choice([o for o in docs[:200] if o["topic"] != d["topic"]] or docs)
         paras = [p for p in other["text"].split("\n\n") if 80 <= len(p) <= 400]
@@ -114,12 +136,14 @@ def spliced_tails(
                 furniture += not (INLINE_WIDGET.search(laid.body) or GALLERY.search(laid.body)
                                   or any(FURNITURE.search(p) and len(p) < 300
                                          for p in laid.body.split("\n\n")))  # fmt: skip
+                unrepeated += not any(_digits(p) in repeated for p in laid.body.split("\n\n"))
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"tail_precision": precision, "tail_recall": recall, "tail_f1": f1,
             "unmodified_touched": clean_touched / len(docs), "tail_articles": len(docs),
-            "furniture_free": furniture / len(docs)}  # fmt: skip
+            "furniture_free": furniture / len(docs),
+            "boilerplate_free": unrepeated / len(docs)}  # fmt: skip
 
 
 def evaluate(n: int = 600) -> dict[str, float]:

@@ -221,7 +221,10 @@ _CUES = [
         re.compile(
             r"\b(?:sign(?:ing)? up|subscribe|subscription)\b.{0,80}\b(?:newsletter|email|inbox|updates|"
             r"digest|briefing)|\bnewsletter\b.{0,60}\b(?:sign up|subscribe|delivered|inbox)"
-            r"|\bdelivered to your inbox\b|\bby signing up,? you agree\b",
+            r"|\bdelivered (?:\w+ ){0,2}to your inbox\b|\bby signing up,? you agree\b"
+            r"|^subscribe now\b|\bmeet your inbox\b|^support \S+ (?:explanatory )?journalism\b"
+            r"|\bsign up (?:here|to receive)\b|^newsletter sign-?up$|^got a tip\b|^contact us at\b"
+            r"|^please include a contact number\b",
             re.I,
         ),
     ),
@@ -236,8 +239,10 @@ _CUES = [
     (
         "share or follow prompt",
         re.compile(
-            r"^\s*(?:follow us|like us on|share (?:this|on)|click here|download (?:our|the) app|"
-            r"join (?:us|our) on)\b|\bas an interest to stay up to date\b",  # ABC: "Add X as an ..."
+            r"^\s*(?:follow us|like us on|share (?:this|on)|click (?:here|for more)|download (?:our|the) "
+            r"app|join (?:us|our) on|listen to (?:this )?article|visit (?:\S+ ){1,3}homepage)\b"
+            r"|\bas an interest to stay up to date\b"  # ABC: "Add X as an ..."
+            r"|^\W{0,2}follow (?:@\w+|(?:\w+ ){1,3}on (?:twitter|facebook|instagram))",  # "- Follow @x"
             re.I,
         ),
     ),
@@ -245,8 +250,28 @@ _CUES = [
         "video player",
         re.compile(
             r"\bJUST WATCHED\b|\bMUST WATCH\b|\bReplay More Videos\b"
-            r"|^Media playback is unsupported on your device"
-        ),  # and the BBC's
+            r"|^Media playback is unsupported on your device"  # and the BBC's, USA Today's ("CLOSE
+            r"|^CLOSE\b|^Watch the latest video at"  # <blurb> VPC")
+        ),
+    ),
+    (  # labels left where a page had an image, a player, an ad or a button
+        "page furniture",
+        re.compile(
+            r"^(?:Story Continued Below|Continue Reading Below|Loading\.\.\.|Video|Photo|YouTube"
+            r"|Email|WhatsApp|More:|WATCH:|\[pullquote\]|(?:ANALYSIS/)?OPINION:|Slideshow \(\d+ Images?\)"
+            r"|(?:next|prev) Image \d+ of \d+|\d+ (?:year|month|day|hour|minute)s? ago"
+            r"|Updated(?: at)? \d{1,2}:\d\d [ap]\.m\.(?: ET)?"
+            r"|Advertisement(?: Advertisement| Continue reading the main story))$"
+        ),
+    ),
+    (
+        "editorial note",
+        re.compile(
+            r"^This article is more than \d+ (?:year|month|day)s? old$"
+            r"|^The opinions expressed by (?:columnists|the author) are their own\b"
+            r"|^This is a rush transcript\b|^.{0,3}The 360.{0,3} shows you diverse perspectives\b",
+            re.I,
+        ),
     ),
     ("advertisement", re.compile(r"^\s*(?:advertisement|sponsored|promoted|ad)\s*:?\s*$", re.I)),
     (
@@ -313,6 +338,20 @@ class Header:
     subtitle: str | None = None
     byline: str | None = None
     credits: list[str] = field(default_factory=list)
+
+
+# Politico's video player, left as its poster attribute, before the headline or on its own
+_POSTER = re.compile(r'^poster="https?://[^"\s]*"\s*(?:(?:19|20)\d\d\b)?')
+
+
+def _after_title(line: str, title: str) -> str | None:
+    """What follows the headline when a paragraph opens with it (the standfirst), else None."""
+    line, title = " ".join(line.split()), " ".join(title.split())
+    if line == title:
+        return ""
+    if line.startswith(title + " ") and not _looks_like_body(line):
+        return line[len(title) + 1 :]
+    return None
 
 
 def split_header(segs: list[Segment]) -> tuple[Header, list[Segment]]:
@@ -554,8 +593,12 @@ class Layout:
                 h.credits + found.credits,
             )
         else:
-            if segs and a.title and " ".join(segs[0].text.split()) == " ".join(a.title.split()):
-                segs = segs[1:]  # pages and exports often repeat the headline as the first line
+            segs = [replace(s, text=t) for s in segs if (t := _POSTER.sub("", s.text).strip())]
+            rest = _after_title(segs[0].text, a.title) if segs and a.title else None
+            if rest is not None:  # pages and exports often repeat the headline as the first line
+                segs = segs[1:]  # (Politico's, after its player, with the standfirst)
+                if rest and h.subtitle is None and len(rest) <= 300:
+                    h.subtitle = rest
             byline, segs = leading_byline(segs)
             h.byline = h.byline or byline
         # credit lines standing alone in the body ("Photo: Jane Doe/AP") are credits too
@@ -574,6 +617,8 @@ class Layout:
                 captions.append(OffTopic(s.text, s.start, s.end, "cue: photo caption"))
             elif dated_caption(s.text):
                 captions.append(OffTopic(s.text, s.start, s.end, "cue: photo caption"))
+            elif a.source and s.text.casefold() == a.source.casefold():  # under a byline
+                captions.append(OffTopic(s.text, s.start, s.end, "cue: outlet line"))
             else:
                 body_segs.append(s)
         kept, moved = off_topic(body_segs, f"{h.title or ''} {h.subtitle or ''}", self.options)
