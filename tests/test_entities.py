@@ -6,7 +6,7 @@ import pytest
 
 from newsprism.pipeline import Pipeline
 from newsprism.records import Article
-from newsprism.stages.entities import Entities, entity_id, initials
+from newsprism.stages.entities import Entities, entity_id, initials, title_case
 from newsprism.stages.parse import Parse
 
 from .conftest import SHARED
@@ -202,7 +202,7 @@ def test_names_in_a_line_of_capitals(analyze):
         "NO COLLUSION, NO CRIME."
     )
     types = {name: e.type for name, e in ents.items()}
-    assert types["LIBYA"] == types["SUDAN"] == "PLACE"  # the gazetteer knows "Libya", "Sudan"
+    assert types["Libya"] == types["Sudan"] == "PLACE"  # the gazetteer knows them; named so
     assert "SO DANGEROUS" not in types and "NO CRIME" not in types
 
 
@@ -213,3 +213,20 @@ def test_the_president_is_not_the_vice_president_nor_a_subject_after_a_comma(ana
     )
     biden = next(e for e in ents.values() if "Biden" in e.name)
     assert "the president" not in mentions(biden)
+
+
+def test_common_words_capitalised_by_a_headline_or_capitals_are_no_names(analyze):
+    ents = analyze(
+        "EASLEY, S.C. — Donald Trump met Alan Dershowitz on Monday.\n\nGRIDLOCK\n\n"
+        "Senators said TRUMP and DERSHOWITZ had talked. LEADERSHIP STYLE mattered.",
+        title="Companies Get First Tariff Waivers, but Many More Are Left in Limbo",
+    )
+    assert {"Tariff Waivers", "Limbo", "GRIDLOCK", "LEADERSHIP STYLE"}.isdisjoint(ents)
+    assert "TRUMP" in mentions(ents["Donald Trump"])  # "trump" is a word, Trump a name here
+    assert "DERSHOWITZ" in mentions(ents["Alan Dershowitz"])
+    assert ents["Easley"].type == "PLACE"  # a dateline
+
+
+def test_title_case():
+    assert title_case("Companies Get First Tariff Waivers, but Many More Are Left in Limbo")
+    assert not title_case("Trump says he will pardon conservative commentator D'Souza")

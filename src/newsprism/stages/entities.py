@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import gzip
 import hashlib
 import os
 import re
@@ -232,6 +233,11 @@ class Entities:
         surnames |= {k.split()[-1] for k, v in (known or {}).items() if v == "PERSON"}
         keep = [s.type != "SURNAME?" or s.text in surnames for s in spans]
         spans = [s for s, k in zip(spans, keep, strict=True) if k and _a_name(s.text)]
+        spans = _without_capitalised_words(spans, known, field != "body" and title_case(full))
+        if field == "body" and (m := _DATELINE.match(full)):  # "EASLEY, S.C. —": a place
+            for s in spans:
+                if s.start == 0 and s.end == m.end("place"):
+                    s.type = "PLACE"
         for s in spans:
             if s.type == "SURNAME?":
                 s.type = "PERSON"
@@ -462,7 +468,7 @@ class Entities:
         for k, s in enumerate(spans):
             if s.type != "PERSON" and (s.strength == 3 or " " in s.text):
                 continue  # the model may call a lone surname an ORG: it still joins
-            words = s.text.split()
+            words = (s.text.title() if s.text.isupper() else s.text).split()  # "DERSHOWITZ"
             ending = [(k2, s2) for k2, s2 in people if _shorter_name(words, s2.text.split())
                       and not (s.gender and gender_of(s2.text) not in (None, s.gender))]  # fmt: skip
             if ending:
@@ -480,6 +486,8 @@ class Entities:
             names = [s.text for s in group if not s.text.isupper()] or [s.text for s in group]
             canon = max(names, key=lambda t: (len(t.split()), len(t)))
             canon = re.sub(r"^(?:the|The)\s+", "", canon)
+            if canon.isupper() and typ in ("PERSON", "PLACE") and len(canon) >= 4:
+                canon = canon.title()  # a dateline's "EASLEY", a caption's "HARRY REID"
         order = {"title": 0, "subtitle": 1, "body": 2}
         mentions = sorted(
             {(s.text, s.start, s.end, s.field) for s in group},
@@ -593,6 +601,49 @@ NAME_PARTICLES = frozenset("de del della di da van von der den du le la el al bi
 
 
 MONTHS_SHORT = frozenset("Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.".split())
+
+
+# a dateline's place in capitals, opening the body: "EASLEY, S.C. —", "HARRISBURG (AP) -"
+_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.'’ -]*[A-Z.])(?=,\s|\s*\(|\s+[—–-]\s)")
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """Words news prose writes in lower case (training/build_common_words.py): "gridlock"."""
+    path = Path(__file__).resolve().parent.parent / "data" / "common_words.txt.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return frozenset(line.strip() for line in f if not line.startswith("#"))
+
+
+def title_case(text: str) -> bool:
+    """Whether a headline capitalises its words ("Companies Get First Tariff Waivers"), which
+    makes every word look like a name."""
+    words = [w for w in re.findall(r"[A-Za-z][a-z'’]{3,}", text)[1:]]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _without_capitalised_words(
+    spans: list[Span], known: dict[str, str] | None, title_cased: bool
+) -> list[Span]:
+    """Drop mentions that are common words capitalised by a title-case headline or a line in
+    capitals ("Left in Limbo", "GRIDLOCK", "LEADERSHIP STYLE"), unless the article names
+    them otherwise ("TRUMP": "trump" is a word, but the body has Donald Trump) or the alias
+    table knows them."""
+    common = common_words()
+    if known is None:  # the body: its names as written in running text
+        known = {s.text: s.type for s in spans if not s.text.isupper()}
+    names = {_key(w) for k in known for w in k.split()}
+
+    def capitalised_words(s: Span) -> bool:
+        words = s.text.split()
+        shouting = s.text.isupper() and any(len(w) >= 4 for w in words)
+        return (
+            (shouting or title_cased)
+            and s.strength < 3
+            and all(_key(w) in common and _key(w) not in names for w in words)
+        )
+
+    return [s for s in spans if not capitalised_words(s)]
 
 
 def _a_name(text: str) -> bool:
