@@ -170,3 +170,21 @@ def test_event_actor_in_control_and_relative_clauses(pipeline, text, trigger, ac
 def test_a_time_is_not_a_target(pipeline):
     (event,) = events_of(pipeline, "On Saturday, the rebels attacked at dawn.")
     assert event.action == "attack" and event.target is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "action"),
+    [
+        ("The president hopes to strike a bipartisan deal with Congress.", "strike", "agree"),
+        ("The court struck down the state's voting law.", "struck", "reject"),
+        ("She struck a conciliatory tone in her speech.", "struck", None),
+        ("A missile struck the base near the airport.", "struck", "attack"),
+        ("The regime executed two prisoners on Monday.", "executed", "attack"),
+        ("Republicans executed a strategy to win the vote.", "executed", None),
+        ("The council adopted the resolution on Monday.", "adopted", "legislate"),
+        ("The couple adopted a baby last year.", "adopted", None),
+    ],
+)
+def test_verbs_whose_object_decides_the_sense(pipeline, text, trigger, action):
+    actions = {e.action for e in events_of(pipeline, text) if e.trigger == trigger}
+    assert actions == ({action} if action else set())

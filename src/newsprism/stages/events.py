@@ -58,6 +58,16 @@ NOUN_ACTION: dict[str, str] = {
     "resignation": "resign", "investigation": "investigate", "probe": "investigate",
 }  # fmt: skip
 _STRIKE_KINDS = {"air", "drone", "missile", "military", "rocket", "aerial", "artillery"}
+# Verbs whose object decides the sense: "struck a deal" is an agreement, "struck a balance"
+# nothing; "executed a prisoner" an attack, "executed a strategy" nothing; "adopted a
+# resolution" legislation, "adopted a child" nothing
+AGREEMENTS = frozenset("deal agreement bargain compromise accord pact truce ceasefire".split())
+NOT_STRUCK = frozenset("balance tone chord note pose nerve fear blow match optimistic".split())
+PEOPLE = frozenset(
+    "prisoner inmate man woman people person hostage civilian soldier journalist dissident "
+    "convict criminal murderer activist protester spy".split()
+)
+NOT_ADOPTED = frozenset("child baby son daughter boy girl orphan dog cat pet kid".split())
 _NAMED = ("PLACE", "ORG", "PERSON", "GROUP")
 # prepositions that say where: "in Paris", "near the airport"; not "from", "to", "for"
 LOCATIVE = frozenset(
@@ -153,8 +163,23 @@ def _nominal(tok: Any) -> bool:
 def _action(tok: Any) -> str | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX") and lemma in VERB_ACTION:
-        if lemma == "strike" and obj(tok) is None:
-            return "protest"  # "workers struck" without an object: a labour strike
+        target = obj(tok)
+        what = target.lemma_.lower() if target is not None else None
+        if lemma == "strike":
+            if target is None:
+                return "protest"  # "workers struck" without an object: a labour strike
+            if any(c.dep_ == "compound:prt" and c.lower_ == "down" for c in tok.children):
+                return "reject"  # "the court struck down the law"
+            if what in AGREEMENTS:
+                return "agree"
+            if what in NOT_STRUCK:
+                return None
+        if lemma == "execute" and not (
+            target is not None and (target.ent_type_ in ("PERSON", "PER") or what in PEOPLE)
+        ):
+            return None
+        if lemma == "adopt" and (target is None or what in NOT_ADOPTED):
+            return None
         return VERB_ACTION[lemma]
     if tok.pos_ == "VERB" and lemma == "call" and prep_object(tok, "on", "upon", "for") is not None:
         return "appeal"
