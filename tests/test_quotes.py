@@ -412,3 +412,15 @@ def test_a_relative_clause_reports_nothing_before_it(pipeline):
 def test_a_pronoun_speaker_keeps_to_its_gender(with_entities, text, said, name):
     quote = next(q for q in quotes_of(with_entities, text) if said in q.text)
     assert quote.speaker.name == name
+
+
+def test_a_noun_is_not_the_speaker_of_its_own_infinitive(pipeline):
+    # "a rush to write" reports nothing: the scare-quoted phrases are no quotes
+    text = (
+        "There’s been an immediate rush to write pieces explaining that, of course, “defund the "
+        "police” does not actually mean “defund the police.”"
+    )
+    assert quotes_of(pipeline, text) == ()
+    (q,) = quotes_of(pipeline, "The senator took the opportunity to say that the bill “will "
+                     "never pass the House.”")  # fmt: skip
+    assert q.speaker.text == "The senator"

@@ -281,7 +281,8 @@ def _subject(verb: Any) -> Any | None:
     ):
         return _subject(head)
     if verb.dep_.startswith("acl") and head.head.i != head.i:  # "a resolution calling on ..."
-        return _subject(head.head)
+        found = _subject(head.head)  # but not the noun itself: "There's been a rush to write"
+        return None if found is not None and found.i == head.i else found
     return None
 
 
@@ -434,13 +435,14 @@ def find(doc: Any) -> list[Found]:
     for start, end, chain in direct_spans(text):
         words = len(text[start:end].split())
         cue = _cue_for(doc, start, end)
-        if cue and text[start:end].rstrip("'’").endswith((",", ".", "!", "?")):
+        said = cue is not None and cue[1] is not None  # a cue with no one saying is no source
+        if said and text[start:end].rstrip("'’").endswith((",", ".", "!", "?")):
             words = max(words, MIN_WORDS)  # a one-word answer: “No,” she said.
-        if not cue and words >= 4 and text[start:end].rstrip("'’").endswith((",", ".", "!", "?")):
+        if not said and words >= 4 and text[start:end].rstrip("'’").endswith((",", ".", "!", "?")):
             words = max(words, MIN_UNATTRIBUTED_WORDS)
         if _phrase_like(text, start, end):
             words = min(words, MIN_WORDS - 1)
-        if words < (MIN_WORDS if cue else MIN_UNATTRIBUTED_WORDS) and chain is None and not (
+        if words < (MIN_WORDS if said else MIN_UNATTRIBUTED_WORDS) and chain is None and not (
             last is not None and last.speaker is not None and start - last.end < CONTINUE_WITHIN
             and words >= MIN_WORDS
         ):  # fmt: skip
