@@ -343,7 +343,7 @@ def test_the_writers_own_we_is_no_one_named(with_entities):
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("The doctor said 5G was dangerous, according to reporting from Wired.", "Wired"),
+        ("The new towers were dangerous, according to reporting from Wired.", "Wired"),
         ("Unemployment rose to 9 percent in March, according to data from the Labor Department.",
          "Labor Department"),
         ("The strike was legal and fair, according to the union.", "the union"),
@@ -424,3 +424,9 @@ def test_a_noun_is_not_the_speaker_of_its_own_infinitive(pipeline):
     (q,) = quotes_of(pipeline, "The senator took the opportunity to say that the bill “will "
                      "never pass the House.”")  # fmt: skip
     assert q.speaker.text == "The senator"
+
+
+def test_according_to_after_a_statement_with_its_speaker_names_the_conduit(pipeline):
+    text = "“Everyone has a story that is sacred,” Obama said, according to Business Insider."
+    (quote,) = quotes_of(pipeline, text)
+    assert quote.speaker.text == "Obama" and quote.cue == "said"

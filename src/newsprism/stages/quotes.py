@@ -384,11 +384,11 @@ def _according_content(tok: Any) -> tuple[int, int] | None:
     words = [t for t in tok.sent if not (t.is_punct or t.is_space)]
     before = [t for t in words if t.i < tok.i]
     after = [t for t in words if t.i > source.right_edge.i]
-    if len(before) >= 3 and len(after) >= 3:  # "X, according to Y, did Z"
-        return before[0].idx, after[-1].idx + len(after[-1].text)
-    part = max(before, after, key=len)
-    if len(part) < 4:
-        return None
+    both = len(before) >= 3 and len(after) >= 3  # "X, according to Y, did Z"
+    part = before + after if both else max(before, after, key=len)
+    if len(part) < 4 or any(_is_cue(t) and _subject(t) is not None for t in part):
+        return None  # too short, or a statement with its own speaker: "“...,” Obama said,
+        # according to Business Insider" (the conduit, not the voice)
     return part[0].idx, part[-1].idx + len(part[-1].text)
 
 
