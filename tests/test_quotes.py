@@ -430,3 +430,11 @@ def test_according_to_after_a_statement_with_its_speaker_names_the_conduit(pipel
     text = "“Everyone has a story that is sacred,” Obama said, according to Business Insider."
     (quote,) = quotes_of(pipeline, text)
     assert quote.speaker.text == "Obama" and quote.cue == "said"
+
+
+def test_a_generic_you_or_a_questions_who_reports_nothing(pipeline):
+    assert quotes_of(pipeline, "What would you say was the main reason they created it?") == ()
+    assert quotes_of(pipeline, "Who could say that there was anything unfair about it?") == ()
+    (q,) = quotes_of(pipeline, "If you asked a senator about immigration, the answer was, "
+                     "“Let's see what Marco comes up with.”")  # fmt: skip
+    assert q.speaker is None

@@ -340,6 +340,15 @@ def _after_comma(verb: Any) -> Any | None:
     return name
 
 
+def _generic(speaker: Any) -> bool:
+    """No one in particular: a generic "you" ("if you ask a senator", "what would you say")
+    or a question's "who" ("Who could say that ...?")."""
+    if speaker.lower_ == "you":
+        return True
+    question = speaker.i == speaker.sent.start or speaker.sent.text.rstrip().endswith("?")
+    return speaker.lower_ == "who" and question
+
+
 def _inverted(verb: Any) -> bool:
     """A cue right after a quote, its speaker after it: “...,” said Mr. Regalado."""
     before = verb.doc[max(verb.i - 2, 0) : verb.i].text.replace(" ", "")
@@ -435,6 +444,8 @@ def find(doc: Any) -> list[Found]:
     for start, end, chain in direct_spans(text):
         words = len(text[start:end].split())
         cue = _cue_for(doc, start, end)
+        if cue is not None and cue[1] is not None and _generic(cue[1]):
+            cue = (cue[0], None)  # "if you asked a senator, the answer was, “...”"
         said = cue is not None and cue[1] is not None  # a cue with no one saying is no source
         if said and text[start:end].rstrip("'’").endswith((",", ".", "!", "?")):
             words = max(words, MIN_WORDS)  # a one-word answer: “No,” she said.
@@ -474,6 +485,8 @@ def find(doc: Any) -> list[Found]:
         if len(text[c_start:c_end].split()) < MIN_REPORTED_WORDS:
             continue  # "said Monday": a misparse, not what was said
         speaker = _source(tok) if tok.lower_ == "according" else _subject(tok)
+        if speaker is not None and _generic(speaker):
+            continue  # "What would you say was the reason ...?": a question, no report
         if (
             speaker is not None
             and speaker.lower_ in ("this", "that", "these", "those")
