@@ -438,3 +438,18 @@ def test_a_generic_you_or_a_questions_who_reports_nothing(pipeline):
     (q,) = quotes_of(pipeline, "If you asked a senator about immigration, the answer was, "
                      "“Let's see what Marco comes up with.”")  # fmt: skip
     assert q.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "affiliation"),
+    [
+        ("“It isn’t the same state,” said Neal Collins, one of Rubio’s South Carolina campaign "
+         "co-chairs.", "South Carolina campaign co-chair", "Rubio"),
+        ("Sixty-two percent of likely voters say the debates were a factor in their vote.",
+         "likely voters", None),
+        ("Half of Republicans said members of the other party were immoral.", "Republicans", None),
+    ],
+)  # fmt: skip
+def test_a_part_of_a_whole_speaks_as_the_whole(with_entities, text, role, affiliation):
+    (q,) = quotes_of(with_entities, text)
+    assert (q.speaker.role, q.speaker.affiliation) == (role, affiliation)

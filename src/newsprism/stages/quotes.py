@@ -743,7 +743,11 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
     # an apposition that is a person's name is another person ("Kenny Stills, Albert Wilson")
     appos = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ != "PERSON"), None)
     if appos is not None:
-        role = " ".join(t.text for t in _modified(appos))
+        whole = _partitive(appos)  # "one of Rubio's South Carolina campaign co-chairs"
+        appos, one = (whole, appos.lower_ == "one") if whole is not None else (appos, False)
+        role = " ".join(
+            _singular(t) if one and t.i == appos.i else t.text for t in _modified(appos)
+        )
         org = prep_object(appos, "for", "of", "at", "with", "from", "in")
         if org is None:  # "the council's director general": the owner may hang on a modifier
             org = _owner(appos)
@@ -822,6 +826,9 @@ def _described(tok: Any) -> tuple[str | None, str | None]:
     """A described speaker's own noun as the role, its owner as the affiliation: "one
     shopkeeper" -> shopkeeper; "A retired teacher" -> retired teacher; "Olm's mayor" -> mayor,
     Olm; "the vicar of St Anne's" -> vicar, St Anne's."""
+    tok = _partitive(tok) or tok  # "Sixty-two percent of likely voters": likely voters
+    if tok.pos_ == "PROPN" and tok.head.lower_ in PARTS:  # "Half of Republicans"
+        return tok.text, None
     if tok.pos_ != "NOUN":
         return None, None
     role = " ".join(t.lower_ if t.is_sent_start and t.pos_ == "NOUN" else t.text
@@ -830,6 +837,27 @@ def _described(tok: Any) -> tuple[str | None, str | None]:
     if owner is None or owner.pos_ == "PRON":
         owner = prep_object(tok, "of", "at", "for") or owner
     return role, _affiliation(owner) if owner is not None else None
+
+
+PARTS = frozenset("one some many most half percent majority minority third quarter share "
+                  "number all none each several few both".split())  # fmt: skip
+
+
+def _partitive(tok: Any) -> Any | None:
+    """The whole a part is of: "one of the co-chairs", "62 percent of voters" (the noun)."""
+    if tok.lower_ not in PARTS and not tok.like_num:
+        return None
+    whole = prep_object(tok, "of")
+    return whole if whole is not None and whole.pos_ in ("NOUN", "PROPN") else None
+
+
+def _singular(noun: Any) -> str:
+    """ "co-chairs" -> "co-chair", "policies" -> "policy" (the lemma where the tables know it)."""
+    if noun.tag_ != "NNS":
+        return noun.text
+    if noun.lemma_.lower() != noun.lower_:
+        return noun.lemma_
+    return noun.text[:-1] if noun.text.endswith("s") and not noun.text.endswith("ss") else noun.text
 
 
 def _owner(noun: Any) -> Any | None:
