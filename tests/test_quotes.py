@@ -453,3 +453,21 @@ def test_a_generic_you_or_a_questions_who_reports_nothing(pipeline):
 def test_a_part_of_a_whole_speaks_as_the_whole(with_entities, text, role, affiliation):
     (q,) = quotes_of(with_entities, text)
     assert (q.speaker.role, q.speaker.affiliation) == (role, affiliation)
+
+
+def test_a_title_whose_name_the_parser_hung_on_its_body(with_entities):
+    text = (
+        "Ms Haley said the US would act.\n\nThe British ambassador to the UN, Matthew Rycroft, "
+        "said direct talks with North Korea were only possible if Pyongyang stopped.\n\n"
+        "“Dialogue will always be our end goal,” he said.\n\nChina's envoy to the UN, Liu "
+        "Jieyi, reiterated a call for all sides to return to negotiations. “The peninsula issue "
+        "must be resolved peacefully,” he said."
+    )
+    said = [(q.speaker.name, q.speaker.role) for q in quotes_of(with_entities, text)]
+    assert said == [("Haley", None), ("Matthew Rycroft", "British ambassador"),
+                    ("Matthew Rycroft", None), ("Liu Jieyi", "envoy"), ("Liu Jieyi", None)]  # fmt: skip
+
+
+def test_a_party_tag_or_a_courtesy_title_is_no_role(with_entities):
+    text = "Sen. Bernie Sanders (I-VT) said the bill would fail. Ms Haley said it would pass."
+    assert [q.speaker.role for q in quotes_of(with_entities, text)] == ["Sen.", None]

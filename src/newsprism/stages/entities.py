@@ -27,7 +27,7 @@ import gzip
 import hashlib
 import os
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -479,8 +479,20 @@ class Entities:
                 if len(named) == 1:
                     union(k, next(iter(named.values())))
 
+    def _type(self, group: list[Span]) -> str:
+        """The type the strongest source gives (alias table, then NER, then rules); among
+        its mentions the most frequent type; a tie between a place the gazetteer knows and
+        anything else a place ("Pyongyang", once a person to the NER)."""
+        top = max(s.strength for s in group)
+        strongest = [s for s in group if s.strength == top]
+        counts = Counter(s.type for s in strongest)
+        tied = {t for t, c in counts.items() if c == max(counts.values())}
+        if len(tied) > 1 and any(s.type == "PLACE" and self._is_place(s.text) for s in strongest):
+            return "PLACE"
+        return max((s for s in strongest if s.type in tied), key=lambda s: len(s.text)).type
+
     def _entity(self, group: list[Span]) -> Entity:
-        typ = max(group, key=lambda s: (s.strength, len(s.text))).type
+        typ = self._type(group)
         canon = next((s.canonical for s in group if s.canonical), None)
         if canon is None:
             names = [s.text for s in group if not s.text.isupper()] or [s.text for s in group]
@@ -589,14 +601,14 @@ def link_references(doc: Any, entities: list[Entity]) -> list[Entity]:
 NOT_NAME_ENDINGS = frozenset(
     "Act Bill Day Security Medicare Medicaid Amendment Speaker Minority Majority".split()
 )
-NOT_NAMES = frozenset({"House", "Senate", "Congress", "Bill"})
+NOT_NAMES = frozenset({"House", "Senate", "Congress", "Bill", "Obamacare", "Trumpcare"})
 # feasts and holidays, which the NER takes for people or places: no entity of ours
 HOLIDAYS = frozenset(
     """Easter Christmas Thanksgiving Halloween Hanukkah Passover Ramadan Eid Juneteenth Kwanzaa
     Diwali Lent Advent""".split()
 ) | {"Easter Sunday", "Christmas Eve", "Christmas Day", "Good Friday", "Yom Kippur",
      "Rosh Hashanah", "New Year's Day", "New Year's Eve"}  # fmt: skip
-_PARTY_TAG = re.compile(r"^[DRI]-[A-Z0-9][A-Za-z0-9.]{0,12}$")  # "D-Vt", "R-Texas", "R-14"
+PARTY_TAG = re.compile(r"^[DRI]-[A-Z0-9][A-Za-z0-9.]{0,12}$")  # "D-Vt", "R-Texas", "R-14"
 NAME_PARTICLES = frozenset("de del della di da van von der den du le la el al bin ibn abu".split())
 
 
@@ -651,7 +663,7 @@ def _a_name(text: str) -> bool:
     feast ("Easter"), a month's abbreviation ("Nov."; a lone "May" may be Theresa May), or one
     word all in lower case ("west"; not "al-Kanani")."""
     return not (
-        _PARTY_TAG.match(text)
+        PARTY_TAG.match(text)
         or text in HOLIDAYS
         or text in MONTHS_SHORT
         or (" " not in text and text.islower())
@@ -664,7 +676,7 @@ def _person_like(ent: Any) -> bool:
     return not (
         ent[-1].text in NOT_NAME_ENDINGS
         or text in NOT_NAMES
-        or _PARTY_TAG.match(text)
+        or PARTY_TAG.match(text)
         or "://" in text
         or "/" in text
         or (first[:1].islower() and first not in NAME_PARTICLES

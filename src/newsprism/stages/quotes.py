@@ -45,6 +45,7 @@ from ..syntax import (
     prep_object,
     subject,
 )
+from .entities import PARTY_TAG
 
 SPEECH = frozenset(
     """say tell add state claim report write explain announce argue ask insist note respond reply
@@ -71,6 +72,7 @@ TITLES = frozenset(
     prof. deputy foreign defense defence interior finance health attorney""".split()
 )
 # a party's member named by party, "the Ohio Republican said": the person named before
+HONORIFICS = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Mx.".split())
 PARTY_MEMBERS = frozenset("republican democrat independent conservative liberal tory".split())
 GENERIC_HEADS = (
     "party",
@@ -741,7 +743,9 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
     doc = root.doc
     role = affiliation = description = None
     # an apposition that is a person's name is another person ("Kenny Stills, Albert Wilson")
-    appos = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ != "PERSON"), None)
+    # (nor is a party tag a role: "Sen. Bernie Sanders (I-VT)")
+    appos = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ != "PERSON"
+                  and not PARTY_TAG.match(c.text)), None)  # fmt: skip
     if appos is not None:
         whole = _partitive(appos)  # "one of Rubio's South Carolina campaign co-chairs"
         appos, one = (whole, appos.lower_ == "one") if whole is not None else (appos, False)
@@ -840,7 +844,7 @@ def _described(tok: Any) -> tuple[str | None, str | None]:
 
 
 PARTS = frozenset("one some many most half percent majority minority third quarter share "
-                  "number all none each several few both".split())  # fmt: skip
+                  "number all none each several few both handful dozen couple".split())  # fmt: skip
 
 
 def _partitive(tok: Any) -> Any | None:
@@ -964,7 +968,12 @@ class Quotes:
         ("Trump on Monday took aim ...", after "President Donald Trump")."""
         from spacy.tokens import Span
 
-        found = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GROUP")]
+        # the NER's spans, typed as the entities stage settled them ("Pyongyang" a place)
+        typed = {m.start: e.type for e in analysis.entities for m in e.mentions
+                 if m.field == "body"}  # fmt: skip
+        found = [
+            e for e in doc.ents if typed.get(e.start_char, e.label_) in ("PERSON", "ORG", "GROUP")
+        ]
         taken = {i for e in doc.ents for i in range(e.start, e.end)}
         for entity in analysis.entities:
             if entity.type not in ("PERSON", "ORG", "GROUP"):
@@ -1040,11 +1049,13 @@ class Quotes:
             own_role, owner = _described(tok)
             role, affiliation = own_role or role, owner or affiliation
         name, title = strip_titles(name)
+        role = role or title
+        role = None if role in HONORIFICS else role  # "Ms Haley": a courtesy, no role
         entity = _entity_at(named, analysis)
         entity_id = entity.id if entity else None
         name = entity.name if entity else name
         affiliation = _canonical(affiliation, analysis)
-        return Speaker(span.text, span.start_char, span.end_char, name, entity_id, role or title,
+        return Speaker(span.text, span.start_char, span.end_char, name, entity_id, role,
                        affiliation, description)  # fmt: skip
 
 
@@ -1068,6 +1079,11 @@ def _named_in(tok: Any, span: Any) -> Any | None:
         named = entity_at(child) if child.dep_ in NAMED_DEPS else None
         if named is not None and named.label_ in ("PERSON", "ORG", "GROUP"):
             return named
+        if child.dep_ == "nmod":  # "The British ambassador to the UN, Matthew Rycroft,": the
+            for appos in child.rights:  # parser hangs the name on the body, not the title
+                named = entity_at(appos) if appos.dep_ == "appos" else None
+                if named is not None and named.label_ == "PERSON" and child.ent_type_ != "PERSON":
+                    return named
     if tok.dep_ in NAMED_DEPS and tok.i < tok.head.i:
         named = entity_at(tok.head)
         if named is not None and named.label_ == "PERSON":
@@ -1172,8 +1188,12 @@ def _antecedent(before: list[Any]) -> Any | None:
     """What a pronoun speaker stands for: the last named subject in the last few names, as in
     "Smith met Jones. 'We agreed,' he said." (Smith), else the last name."""
     for e in reversed(before[-ANTECEDENTS:]):
-        head = e.root
-        while head.dep_ in ("flat", "compound", "appos", "conj") and head.head.i != head.i:
+        head, appos = e.root, False
+        # up to the clause: "The British ambassador to the UN, Matthew Rycroft, said", the
+        # name hung on the body ("UN"), the body on the subject
+        while (head.dep_ in ("flat", "compound", "appos", "conj") or appos and head.dep_ == "nmod"
+               ) and head.head.i != head.i:  # fmt: skip
+            appos = head.dep_ == "appos"
             head = head.head
         if head.dep_ in SUBJECT_DEPS:
             return e
