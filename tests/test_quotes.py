@@ -471,3 +471,11 @@ def test_a_title_whose_name_the_parser_hung_on_its_body(with_entities):
 def test_a_party_tag_or_a_courtesy_title_is_no_role(with_entities):
     text = "Sen. Bernie Sanders (I-VT) said the bill would fail. Ms Haley said it would pass."
     assert [q.speaker.role for q in quotes_of(with_entities, text)] == ["Sen.", None]
+
+
+def test_a_call_joined_to_what_was_said_is_the_speakers(pipeline):
+    text = (
+        "The Beverage Producers' Council, which represents bottlers, said the levy would put up "
+        "to 800 jobs at risk, and called on the government to delay it."
+    )
+    assert {q.speaker.text for q in quotes_of(pipeline, text)} == {"Beverage Producers' Council"}

@@ -277,6 +277,13 @@ def _subject(verb: Any) -> Any | None:
     head = verb.head
     if head.i == verb.i:
         return None
+    if (
+        verb.dep_ == "conj"
+        and head.dep_ == "ccomp"
+        and head.head.lemma_.lower() in SPEECH
+        and verb.lemma_.lower() in SPEECH | CALLS
+    ):  # "X said the levy would cost jobs, and called on ...": X calls, not the levy (the
+        return _subject(head.head)  # parser joins the second verb to what was said)
     if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "parataxis") and head.pos_ in (
         "VERB",
         "AUX",
