@@ -10,10 +10,13 @@ from newsprism.stages.stance import (
     Sides,
     _nlp,
     aggregate,
+    backs,
     call_stance,
+    decider,
     from_demand,
     from_headline,
     from_lead,
+    headline_decider,
     is_call,
     same_voices,
     speaker_key,
@@ -360,3 +363,30 @@ def test_cross_encoder_reads_topic_and_text_together():
     assert np.allclose(p.sum(axis=1), 1.0, atol=1e-5)
     e = cross.tokenizer.encode("build the stadium", long_text)
     assert len(e.ids) == MAX_TOKENS and e.tokens[1:4] == ["build", "the", "stadium"]
+
+
+def test_the_maker_of_the_decision_stands_for_it():
+    lead = ("The agriculture ministry announced on Monday that it will ban triflumazole, one of "
+            "the country's most used insecticides, from January 1.")  # fmt: skip
+    who = decider(_nlp()(lead), "ban triflumazole")
+    assert who == ["agriculture", "ministry"]
+    assert decider(_nlp()(lead), "build a dam") is None  # the lead is about something else
+    assert decider(_nlp()("The ministry did not ban triflumazole."), "ban triflumazole") is None
+    assert headline_decider("Riverton Council Approves Night Curfew") == ["riverton", "council"]
+
+    def by(text, role=None, affiliation=None):
+        sp = Speaker(text, 0, 1, role=role, affiliation=affiliation)
+        return Quote("x", 0, 1, "direct", "said", sp)
+
+    assert backs(by("the ministry"), who) and backs(
+        by("a spokesman", "spokesman", "agriculture ministry"), who
+    )
+    assert backs(by("Fiona Marsh", "council leader"), ["town", "council"])
+    assert not backs(by("the finance ministry"), who) and not backs(by("Growers' Federation"), who)
+    # a backer's quote is a vote for worth two quotes the model read
+    quotes = [quote("a", "Ana", "against", 0.9), quote("b", "Ana", "against", 0.6)]
+    assert aggregate(quotes, backers=[True, False]) == {
+        "for": ["Ana"],
+        "against": [],
+        "neither": [],
+    }

@@ -33,7 +33,8 @@ from typing import Any
 import numpy as np
 
 from ..records import STANCE_LABELS, Analysis, Issue, Quote, Stance
-from ..syntax import doc_text, prep_object
+from ..syntax import doc_text, passive_subject, prep_object, subject
+from ..topicwords import content_words
 
 # a phrase runs to a clause break; a dot inside "U.S." or before a letter does not end it
 _PHRASE = r"[A-Za-z](?:[^,;:.?!]|\.(?=[A-Za-z])|(?<=\b[A-Z])\.)*"
@@ -249,6 +250,90 @@ def find_issue(analysis: Analysis) -> tuple[str, str] | None:
     return text, sentence
 
 
+# A decision the lead reports is a stance reported: who approved, banned, granted or began
+# what is in dispute stands for it ("The agriculture ministry announced that it will ban
+# triflumazole": the ministry and its spokesman are for the ban).
+BACKING = (
+    DECISIONS
+    | GRANTS
+    | (
+        POLICY_ACTIONS
+        - REMOVALS
+        - {
+            "block",
+            "stop",
+            "halt",
+            "veto",
+            "cancel",
+            "scrap",
+            "suspend",
+            "delay",
+            "overturn",
+            "revoke",
+            "rescind",
+        }
+    )
+)
+_ARTICLES = frozenset("the a an its their".split())
+
+
+def decider(doc: Any, issue: str) -> list[str] | None:
+    """The words naming who made the decision the lead reports, when its sentence is about
+    the issue ("The national nuclear regulator confirmed ... must shut down" for "shut down
+    the Halden Point power station"); None when the lead reports no such decision."""
+    if doc is None or not doc.has_annotation("DEP"):
+        return None
+    about = content_words(issue)
+    for sent in list(doc.sents)[:2]:
+        if not about & content_words(sent.text):
+            continue
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in BACKING:
+                continue
+            if any(c.dep_ in ("neg", "advmod") and c.lower_ in ("not", "n't", "never")
+                   for c in tok.children):  # fmt: skip
+                continue
+            who = prep_object(tok, "by") if passive_subject(tok) is not None else subject(tok)
+            if who is not None and who.pos_ in ("NOUN", "PROPN"):
+                return _names(doc[who.left_edge.i : who.i + 1].text)
+    return None
+
+
+def _names(text: str) -> list[str]:
+    """A body's name as comparable words: no articles or possessive, nothing after "of" ("The
+    regional government of Esterra" -> regional government)."""
+    text = re.split(r"\s+of\s+", text.lower().replace("’s", "").replace("'s", ""))[0]
+    words = (w.strip("\"“”'‘’") for w in text.split())
+    return [w for w in words if w not in _ARTICLES and any(c.isalpha() for c in w)]
+
+
+# a headline's decider: "Riverton Council Approves Night Curfew", "Regulator Confirms ..."
+_DECIDES = re.compile(
+    r"^(?P<who>(?:[A-Z][\w'’-]*\s+){1,4}?)(?:Approves|Backs|Bans|Sets|Confirms|Grants|Begins|"
+    r"Orders|Passes|Launches|Imposes|Votes\s+to)\b"
+)
+
+
+def headline_decider(title: str | None) -> list[str] | None:
+    m = _DECIDES.match(title or "")
+    return _names(m.group("who")) if m else None
+
+
+def backs(quote: Quote, who: list[str]) -> bool:
+    """Whether the quote's speaker is the decider or speaks for it: its name, or a body it is
+    affiliated to, names the decider or is the decider's head noun with fewer modifiers
+    ("the ministry", "a spokesman for the agriculture ministry" for "the agriculture ministry"),
+    or its role is a post in it ("council leader")."""
+    sp = quote.speaker
+    if sp is None:
+        return False
+    for text in (sp.name, sp.affiliation, sp.text):
+        words = _names(text or "")
+        if words and words[-1] == who[-1] and (set(words) <= set(who) or set(who) <= set(words)):
+            return True
+    return who[-1] in _names(sp.role or "")[:-1]  # "council leader" for "the town council"
+
+
 def speaker_key(quote: Quote) -> str | None:
     """Who a quote counts for: the resolved name, else the speaker's words; for an unnamed
     "he" or "she", the words that described that person when they first spoke."""
@@ -296,12 +381,15 @@ def same_voices(quotes: Sequence[Quote]) -> dict[str, str]:
 
 
 def aggregate(
-    quotes: tuple[Quote, ...] | list[Quote], weights: Sequence[float] | None = None
+    quotes: tuple[Quote, ...] | list[Quote],
+    weights: Sequence[float] | None = None,
+    backers: Sequence[bool] | None = None,
 ) -> dict[str, list[str]]:
     """Per speaker, the label with the largest (weighted) summed probability, first-seen order.
 
     ``weights`` (one per quote, default 1) lets a quote whose side the rules read outweigh the
-    model's guesses on the same speaker's other, factual quotes.
+    model's guesses on the same speaker's other, factual quotes; ``backers`` (one per quote)
+    marks the voices of the decision's maker, each such quote a vote for worth RULE_WEIGHT.
     """
     totals: dict[str, dict[str, float]] = defaultdict(lambda: dict.fromkeys(STANCE_LABELS, 0.0))
     same = same_voices(quotes)
@@ -312,6 +400,8 @@ def aggregate(
         totals[same.get(key, key)][q.stance.label] += q.stance.score * (
             weights[i] if weights else 1.0
         )
+        if backers and backers[i]:
+            totals[same.get(key, key)]["for"] += RULE_WEIGHT
     sides: dict[str, list[str]] = {label: [] for label in STANCE_LABELS}
     for key, scores in totals.items():
         sides[max(STANCE_LABELS, key=lambda label: scores[label])].append(key)
@@ -341,7 +431,9 @@ class Sides:
         text, sentence = found
         quotes, ruled = self.read(analysis.quotes, text, analysis.doc)
         weights = [RULE_WEIGHT if r else 1.0 for r in ruled]
-        issue = make_issue(text, sentence, aggregate(quotes, weights))
+        who = decider(analysis.doc, text) or headline_decider(analysis.article.title)
+        backers = [who is not None and backs(q, who) for q in quotes]
+        issue = make_issue(text, sentence, aggregate(quotes, weights, backers))
         return replace(analysis, quotes=quotes, issue=issue)
 
     @staticmethod
