@@ -479,3 +479,9 @@ def test_a_call_joined_to_what_was_said_is_the_speakers(pipeline):
         "to 800 jobs at risk, and called on the government to delay it."
     )
     assert {q.speaker.text for q in quotes_of(pipeline, text)} == {"Beverage Producers' Council"}
+
+
+def test_a_title_gives_a_persons_gender(with_entities):
+    text = "Mr Rycroft spoke after Ms Haley at the council on Monday. “We will not wait,” she said."
+    (q,) = quotes_of(with_entities, text)
+    assert q.speaker.name == "Haley"  # not the subject before: "Mr" says he is no "she"

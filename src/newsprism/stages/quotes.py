@@ -45,7 +45,7 @@ from ..syntax import (
     prep_object,
     subject,
 )
-from .entities import PARTY_TAG
+from .entities import PARTY_TAG, title_gender
 
 SPEECH = frozenset(
     """say tell add state claim report write explain announce argue ask insist note respond reply
@@ -1171,12 +1171,17 @@ def _person_key(name: Any, analysis: Analysis) -> str:
 
 
 def _pronoun_genders(analysis: Analysis) -> dict[str, str]:
-    """Each person's gender where the pronouns the entities stage linked to them agree, else
-    where the first name tells it."""
+    """Each person's gender where a title gives it ("Ms Haley"), else where the pronouns the
+    entities stage linked to them agree, else where the first name tells it."""
     out: dict[str, str] = {}
+    body = analysis.article.body
     for entity in analysis.entities:
         said = {GENDERS[m.text.lower()] for m in entity.mentions if m.text.lower() in GENDERS}
-        if entity.type == "PERSON" and len(said) == 1:
+        titled = {title_gender(body[max(0, m.start - 6) : m.start]) for m in entity.mentions
+                  if m.field == "body"} - {None}  # fmt: skip
+        if entity.type == "PERSON" and len(titled) == 1:  # "Ms Haley": a title says it outright
+            out[entity.id] = titled.pop()  # type: ignore[assignment]
+        elif entity.type == "PERSON" and len(said) == 1:
             out[entity.id] = said.pop()
         elif entity.type == "PERSON" and not said and (first := gender_of(entity.name)):
             out[entity.id] = first  # no pronoun yet: the first name ("Joe Biden")
