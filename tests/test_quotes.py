@@ -485,3 +485,15 @@ def test_a_title_gives_a_persons_gender(with_entities):
     text = "Mr Rycroft spoke after Ms Haley at the council on Monday. “We will not wait,” she said."
     (q,) = quotes_of(with_entities, text)
     assert q.speaker.name == "Haley"  # not the subject before: "Mr" says he is no "she"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Ms Haley told the council the US would act.", "the US would act"),
+        ("He told lawmakers that the bill would pass.", "the bill would pass"),
+    ],
+)
+def test_what_was_told_leaves_out_the_recipient(pipeline, text, said):
+    (q,) = quotes_of(pipeline, text)
+    assert q.text == said

@@ -672,6 +672,12 @@ def _asked(tok: Any) -> tuple[int, int] | None:
     for c in tok.rights:
         if c.dep_ in ("obj", "dobj") and c.lower_ in WH_WORDS:
             return c.idx, clause_end(c)
+        told = _told_clause(c) if c.dep_ in OBJECTS | RECIPIENTS else None
+        if told is not None:  # "told the council (that) the US would act": not the council
+            first = told.left_edge
+            if first.lower_ == "that" and first.dep_ == "mark":
+                first = tok.doc[first.i + 1]
+            return first.idx, clause_end(told)
         if c.dep_ in OBJECTS | RECIPIENTS and any(
             g.dep_.startswith(("acl", "xcomp")) for g in c.rights
         ):
@@ -679,6 +685,14 @@ def _asked(tok: Any) -> tuple[int, int] | None:
         if c.dep_ == "advcl" and any(g.lower_ in ("if", "whether") for g in c.children):
             return c.left_edge.idx, clause_end(c)
     return None
+
+
+def _told_clause(recipient: Any) -> Any | None:
+    """What was told, where the parser hung it on the recipient as a relative clause with a
+    subject of its own: "told lawmakers that the bill would pass" (not "told the man who ...")."""
+    return next((g for g in recipient.rights if g.dep_ in ("acl:relcl", "relcl") and any(
+        s.dep_.startswith("nsubj") and s.lower_ not in WH_WORDS | {"that"} for s in g.children
+    )), None)  # fmt: skip
 
 
 def _that_clause(tok: Any) -> tuple[int, int] | None:
