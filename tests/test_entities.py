@@ -230,3 +230,13 @@ def test_common_words_capitalised_by_a_headline_or_capitals_are_no_names(analyze
 def test_title_case():
     assert title_case("Companies Get First Tariff Waivers, but Many More Are Left in Limbo")
     assert not title_case("Trump says he will pardon conservative commentator D'Souza")
+
+
+def test_a_common_word_opening_a_sentence_is_no_name_and_a_full_name_keeps_its_type(analyze):
+    ents = analyze(
+        "Rain fell as the leaders gathered in Paris. Bells tolled across Europe. Justice Ruth "
+        "Bader Ginsburg dissented. Ginsburg said the ruling was wrong. Ginsburg wrote more."
+    )
+    assert "Rain" not in ents and "Bells" not in ents and "Paris" in ents
+    assert ents["Ruth Bader Ginsburg"].type == "PERSON"  # the full name's type, however many
+    # times the NER read the surname alone as something else

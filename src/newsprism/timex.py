@@ -622,7 +622,10 @@ def _midday(m: re.Match[str], ctx: Context) -> Result:
 
 def _ref(m: re.Match[str], ctx: Context) -> Result:
     word = m.group().lower()
-    if any(w in word for w in ("now", "current", "present", "today's", "nowaday", "moment")):
+    if any(
+        w in word
+        for w in ("now", "current", "present", "today's", "nowaday", "moment", "these days")
+    ):
         return "DATE", "PRESENT_REF"
     if any(w in word for w in ("future", "soon", "coming")):
         return "DATE", "FUTURE_REF"

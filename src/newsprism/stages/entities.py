@@ -233,7 +233,12 @@ class Entities:
         surnames |= {k.split()[-1] for k, v in (known or {}).items() if v == "PERSON"}
         keep = [s.type != "SURNAME?" or s.text in surnames for s in spans]
         spans = [s for s, k in zip(spans, keep, strict=True) if k and _a_name(s.text)]
-        spans = _without_capitalised_words(spans, known, field != "body" and title_case(full))
+        openers = (
+            {t.idx for t in doc if t.is_sent_start} if doc.has_annotation("SENT_START") else set()
+        )
+        spans = _without_capitalised_words(
+            spans, known, field != "body" and title_case(full), openers
+        )
         if field == "body" and (m := _DATELINE.match(full)):  # "EASLEY, S.C. —": a place
             for s in spans:
                 if s.start == 0 and s.end == m.end("place"):
@@ -480,16 +485,17 @@ class Entities:
                     union(k, next(iter(named.values())))
 
     def _type(self, group: list[Span]) -> str:
-        """The type the strongest source gives (alias table, then NER, then rules); among
-        its mentions the most frequent type; a tie between a place the gazetteer knows and
-        anything else a place ("Pyongyang", once a person to the NER)."""
-        top = max(s.strength for s in group)
-        strongest = [s for s in group if s.strength == top]
-        counts = Counter(s.type for s in strongest)
-        tied = {t for t, c in counts.items() if c == max(counts.values())}
-        if len(tied) > 1 and any(s.type == "PLACE" and self._is_place(s.text) for s in strongest):
+        """The type the strongest source gives (alias table, then NER, then rules) to the
+        longest mention ("Ruth Bader Ginsburg" over "Ginsburg"); where such mentions differ,
+        the most frequent type, a tie going to a place the gazetteer knows ("Pyongyang", once
+        a person to the NER)."""
+        top = max((s.strength, len(s.text)) for s in group)
+        best = [s for s in group if (s.strength, len(s.text)) == top]
+        counts = Counter(s.type for s in best)
+        tied = [t for t, c in counts.items() if c == max(counts.values())]
+        if len(tied) > 1 and any(s.type == "PLACE" and self._is_place(s.text) for s in best):
             return "PLACE"
-        return max((s for s in strongest if s.type in tied), key=lambda s: len(s.text)).type
+        return tied[0]
 
     def _entity(self, group: list[Span]) -> Entity:
         typ = self._type(group)
@@ -635,22 +641,27 @@ def title_case(text: str) -> bool:
 
 
 def _without_capitalised_words(
-    spans: list[Span], known: dict[str, str] | None, title_cased: bool
+    spans: list[Span], known: dict[str, str] | None, title_cased: bool, openers: set[int]
 ) -> list[Span]:
-    """Drop mentions that are common words capitalised by a title-case headline or a line in
-    capitals ("Left in Limbo", "GRIDLOCK", "LEADERSHIP STYLE"), unless the article names
-    them otherwise ("TRUMP": "trump" is a word, but the body has Donald Trump) or the alias
-    table knows them."""
+    """Drop mentions that are common words capitalised by a title-case headline, a line in
+    capitals or a sentence's start ("Left in Limbo", "GRIDLOCK", "LEADERSHIP STYLE", "Rain
+    fell as ..."), unless the article names them otherwise ("TRUMP": "trump" is a word, but
+    the body has Donald Trump) or the alias table knows them. ``openers``: where the
+    sentences start."""
     common = common_words()
+
+    def opens(s: Span) -> bool:  # one word opening its sentence
+        return s.start in openers and " " not in s.text
+
     if known is None:  # the body: its names as written in running text
-        known = {s.text: s.type for s in spans if not s.text.isupper()}
+        known = {s.text: s.type for s in spans if not (s.text.isupper() or opens(s))}
     names = {_key(w) for k in known for w in k.split()}
 
     def capitalised_words(s: Span) -> bool:
         words = s.text.split()
         shouting = s.text.isupper() and any(len(w) >= 4 for w in words)
         return (
-            (shouting or title_cased)
+            (shouting or title_cased or opens(s))
             and s.strength < 3
             and all(_key(w) in common and _key(w) not in names for w in words)
         )
