@@ -188,3 +188,17 @@ def test_a_time_is_not_a_target(pipeline):
 def test_verbs_whose_object_decides_the_sense(pipeline, text, trigger, action):
     actions = {e.action for e in events_of(pipeline, text) if e.trigger == trigger}
     assert actions == ({action} if action else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        ("The president urged Iraq to expel the troops.", "expel", "Iraq"),  # the one urged
+        # after a verb that is no request, the subject acts, not the object
+        ("Georgia officials continue to use the power of the state to investigate rivals.",
+         "investigate", "Georgia officials"),
+    ],
+)  # fmt: skip
+def test_who_does_what_an_infinitive_says(pipeline, text, trigger, actor):
+    (e,) = [e for e in events_of(pipeline, text) if e.trigger == trigger]
+    assert e.actor == actor

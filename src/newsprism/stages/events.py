@@ -57,6 +57,13 @@ NOUN_ACTION: dict[str, str] = {
     "treaty": "agree", "summit": "meet", "vote": "legislate", "election": "legislate",
     "resignation": "resign", "investigation": "investigate", "probe": "investigate",
 }  # fmt: skip
+# verbs whose object does what the infinitive after it says: "urged Iraq to leave" (Iraq
+# leaves); after any other verb the subject does: "used the power of the state to investigate"
+OBJECT_CONTROL = frozenset(
+    """ask urge call tell order force persuade encourage allow permit enable invite pressure
+    push press require compel instruct direct authorize authorise advise warn expect want help
+    lead convince get beg implore petition""".split()
+)
 _STRIKE_KINDS = {"air", "drone", "missile", "military", "rocket", "aerial", "artillery"}
 # Verbs whose object decides the sense: "struck a deal" is an agreement, "struck a balance"
 # nothing; "executed a prisoner" an attack, "executed a strategy" nothing; "adopted a
@@ -105,9 +112,17 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
     ):
         head = verb.head
         # "called on the government to expel ...", "urged Iraq to leave": the one asked acts
-        asked = prep_object(head, "on", "upon") if head.lemma_ == "call" else obj(head)
-        if verb.dep_ in ("xcomp", "advcl") and _infinitive(verb) and asked is not None:
+        asked = (prep_object(head, "on", "upon") if head.lemma_ == "call"
+                 else obj(head) or next((c for c in head.children if c.dep_ == "iobj"), None))  # fmt: skip
+        if (
+            verb.dep_ in ("xcomp", "advcl")
+            and _infinitive(verb)
+            and asked is not None
+            and (head.lemma_.lower() in OBJECT_CONTROL)
+        ):
             actor = asked
+        elif verb.dep_ in ("xcomp", "advcl") and _infinitive(verb) and head.pos_ == "VERB":
+            actor = _main_subject(head)  # "used the power of the state to investigate": the user
         elif verb.tag_ == "VBG" and verb.dep_ == "advcl" and comma_before(verb):
             actor = _main_subject(head)  # "..., saying ...": the main clause's subject says it
         elif head.lemma_ in _TIME_UNITS and head.head.pos_ in ("VERB", "AUX"):
