@@ -497,3 +497,18 @@ def test_a_title_gives_a_persons_gender(with_entities):
 def test_what_was_told_leaves_out_the_recipient(pipeline, text, said):
     (q,) = quotes_of(pipeline, text)
     assert q.text == said
+
+
+def test_a_credit_line_under_a_quoted_paragraph_names_its_speaker(with_entities):
+    text = (
+        "From the Left\n\nThe left opposes Brexit.\n\n“Think of all the stockpiling and worrying "
+        "that businesses have done over years of being nagged to get ready for Brexit.”\n\n"
+        "Gaby Hinsliff, The Guardian\n\nSome argue, “Britain’s fight about Brexit is best "
+        "understood as a civil war over the country’s culture.\n\n“Leavers, by contrast, feel "
+        "that these institutions have come to be dominated by an establishment.”\n\n"
+        "Editorial Board, Wall Street Journal"
+    )
+    said = [(q.speaker.name, q.speaker.affiliation) for q in quotes_of(with_entities, text)]
+    assert said == [("Gaby Hinsliff", "The Guardian"),
+                    ("Wall Street Journal editorial board", "Wall Street Journal"),
+                    ("Wall Street Journal editorial board", "Wall Street Journal")]  # fmt: skip

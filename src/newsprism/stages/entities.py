@@ -607,7 +607,7 @@ def link_references(doc: Any, entities: list[Entity]) -> list[Entity]:
 NOT_NAME_ENDINGS = frozenset(
     "Act Bill Day Security Medicare Medicaid Amendment Speaker Minority Majority".split()
 )
-NOT_NAMES = frozenset({"House", "Senate", "Congress", "Bill", "Obamacare", "Trumpcare"})
+NOT_NAMES = frozenset({"House", "Senate", "Congress", "Bill", "Obamacare", "Trumpcare", "Brexit"})
 # feasts and holidays, which the NER takes for people or places: no entity of ours
 HOLIDAYS = frozenset(
     """Easter Christmas Thanksgiving Halloween Hanukkah Passover Ramadan Eid Juneteenth Kwanzaa
