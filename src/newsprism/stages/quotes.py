@@ -983,7 +983,8 @@ class Quotes:
             if speaker is not None and _a_described_person(speaker, q.speaker):
                 described.append(speaker)
             if q.kind == "direct" and (speaker is None or speaker.text.lower() in ANYONE):
-                speaker = _credited(q, text, analysis) or credits.get(q.chain) or speaker
+                chained = credits.get(q.chain) if q.chain is not None else None
+                speaker = _credited(q, text, analysis) or chained or speaker
             cue = _cue_text(q, text)
             quotes.append(Quote(text[q.start : q.end], q.start, q.end, q.kind, cue, speaker))
         return replace(analysis, quotes=tuple(quotes))
