@@ -240,3 +240,9 @@ def test_a_common_word_opening_a_sentence_is_no_name_and_a_full_name_keeps_its_t
     assert "Rain" not in ents and "Bells" not in ents and "Paris" in ents
     assert ents["Ruth Bader Ginsburg"].type == "PERSON"  # the full name's type, however many
     # times the NER read the surname alone as something else
+
+
+def test_a_name_joined_by_and_is_no_person(analyze):
+    ents = analyze("The Black Caucus and Congressional leaders objected. Bruce Morrison spoke.")
+    assert all(" and " not in name for name, e in ents.items() if e.type == "PERSON")
+    assert ents["Bruce Morrison"].type == "PERSON"

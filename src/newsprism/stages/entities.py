@@ -690,6 +690,7 @@ def _person_like(ent: Any) -> bool:
         or PARTY_TAG.match(text)
         or "://" in text
         or "/" in text
+        or " and " in text  # "Black Caucus and Congressional": two names, or none
         or (first[:1].islower() and first not in NAME_PARTICLES
             and not _ARABIC_ARTICLE.match(first))
     )  # fmt: skip
