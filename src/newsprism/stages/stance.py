@@ -253,27 +253,10 @@ def find_issue(analysis: Analysis) -> tuple[str, str] | None:
 # A decision the lead reports is a stance reported: who approved, banned, granted or began
 # what is in dispute stands for it ("The agriculture ministry announced that it will ban
 # triflumazole": the ministry and its spokesman are for the ban).
-BACKING = (
-    DECISIONS
-    | GRANTS
-    | (
-        POLICY_ACTIONS
-        - REMOVALS
-        - {
-            "block",
-            "stop",
-            "halt",
-            "veto",
-            "cancel",
-            "scrap",
-            "suspend",
-            "delay",
-            "overturn",
-            "revoke",
-            "rescind",
-        }
-    )
+UNDOING = frozenset(
+    "block stop halt veto cancel scrap suspend delay overturn revoke rescind".split()
 )
+BACKING = DECISIONS | GRANTS | (POLICY_ACTIONS - REMOVALS - UNDOING)
 _ARTICLES = frozenset("the a an its their".split())
 
 
