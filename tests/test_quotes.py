@@ -512,3 +512,13 @@ def test_a_credit_line_under_a_quoted_paragraph_names_its_speaker(with_entities)
     assert said == [("Gaby Hinsliff", "The Guardian"),
                     ("Wall Street Journal editorial board", "Wall Street Journal"),
                     ("Wall Street Journal editorial board", "Wall Street Journal")]  # fmt: skip
+
+
+def test_the_state_in_a_description_picks_the_person_the_article_ties_to_it(with_entities):
+    text = (
+        "Senate Majority Leader Harry Reid (D-Nev.) set aside the gun bill on Thursday. "
+        "President Barack Obama called the vote a shameful day.\n\n“This debate is not over,” "
+        "the Nevada Democrat declared.\n\nKentucky Sen. Rand Paul spoke later. Sen. Ted Cruz "
+        "of Texas agreed. “We won today,” the Kentucky Republican said."
+    )
+    assert [q.speaker.name for q in quotes_of(with_entities, text)] == ["Harry Reid", "Rand Paul"]

@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..genders import gender_of
+from ..geo import US_ABBREVIATIONS
 from ..records import Analysis, Quote, Speaker
 from ..syntax import (
     OBJECTS,
@@ -73,6 +74,17 @@ TITLES = frozenset(
     prof. deputy foreign defense defence interior finance health attorney""".split()
 )
 # a party's member named by party, "the Ohio Republican said": the person named before
+# US states by name, to their postal codes: "the Nevada Democrat" is tied to NV
+_STATES = """AL Alabama|AK Alaska|AZ Arizona|AR Arkansas|CA California|CO Colorado|CT Connecticut|
+DE Delaware|FL Florida|GA Georgia|HI Hawaii|ID Idaho|IL Illinois|IN Indiana|IA Iowa|KS Kansas|
+KY Kentucky|LA Louisiana|ME Maine|MD Maryland|MA Massachusetts|MI Michigan|MN Minnesota|
+MS Mississippi|MO Missouri|MT Montana|NE Nebraska|NV Nevada|NH New Hampshire|NJ New Jersey|
+NM New Mexico|NY New York|NC North Carolina|ND North Dakota|OH Ohio|OK Oklahoma|OR Oregon|
+PA Pennsylvania|RI Rhode Island|SC South Carolina|SD South Dakota|TN Tennessee|TX Texas|UT Utah|
+VT Vermont|VA Virginia|WA Washington|WV West Virginia|WI Wisconsin|WY Wyoming"""
+STATE_NAMES = {name: code for code, name in (s.strip().split(" ", 1) for s in _STATES.split("|"))}
+US_CODES = frozenset(STATE_NAMES.values())
+_STATE_NAME = re.compile(r"\b(?:" + "|".join(sorted(STATE_NAMES, key=len, reverse=True)) + r")\b")
 HONORIFICS = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Mx.".split())
 PARTY_MEMBERS = frozenset("republican democrat independent conservative liberal tory".split())
 GENERIC_HEADS = (
@@ -1057,6 +1069,11 @@ class Quotes:
                 before = _may_be(tok, before[-ANTECEDENTS:], analysis)
             elif kind is None and not member:  # a title: whom the article gave it, if anyone
                 before = _titled(tok, before[-TITLED_REACH:]) or before
+            near = doc[max(tok.i - 3, tok.sent.start) : tok.i + 1]
+            if kind is None and (state := _state_in(near)):  # "the Nevada Democrat": the one
+                homes = _home_states(analysis)  # the article ties to Nevada ("Reid (D-Nev.)")
+                before = [e for e in before if state in homes.get(_person_key(e, analysis), ())
+                          ] or before  # fmt: skip
             named = _antecedent(before)
             # "One resident, a retired crane operator, said ... “...,” he said": that resident
             back = _described_before(tok, described, named) if tok.lower_ in GENDERS else None
@@ -1112,6 +1129,49 @@ def _credited(q: Found, text: str, analysis: Analysis) -> Speaker | None:
     # editorial board, not any paper's
     board = f"{m['outlet'].removeprefix('The ')} {m['name'].lower()}"
     return Speaker(m["name"], start, stop, board, None, None, m["outlet"])
+
+
+def _us_state(word: str) -> str | None:
+    """The postal code of a US state named in full, AP style or by code: "Nevada", "Nev.",
+    "NV" -> NV."""
+    if word in US_ABBREVIATIONS:
+        return US_ABBREVIATIONS[word]
+    if len(word) == 2 and word in US_CODES:
+        return word
+    return STATE_NAMES.get(word)
+
+
+def _state_in(span: Any) -> str | None:
+    """The US state a speaker's words name: "the Nevada Democrat", "the Kentucky senator"."""
+    found = _STATE_NAME.search(span.text)
+    return STATE_NAMES[found.group()] if found else None
+
+
+# a party tag after a name ("Harry Reid (D-Nev.)", "Rand Paul, R-Ky.") or "of <State>" after it
+_TAG_AFTER = re.compile(
+    r"\s*[(,]\s*[DRI]-(?P<tag>[A-Z][A-Za-z.]*(?:\s?[A-Z]\.)?)|\s+of\s+(?P<of>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+)
+
+
+def _home_states(analysis: Analysis) -> dict[str, set[str]]:
+    """Each person's US state, as the article ties them to one: a party tag or "of <State>"
+    after a name, or the state right before it ("Kentucky Sen. Rand Paul")."""
+    body = analysis.article.body
+    out: dict[str, set[str]] = {}
+    for entity in analysis.entities:
+        if entity.type != "PERSON":
+            continue
+        for m in entity.mentions:
+            if m.field != "body":
+                continue
+            states = out.setdefault(entity.id, set())
+            if (after := _TAG_AFTER.match(body, m.end)) and (
+                state := _us_state(after["tag"] or after["of"])
+            ):
+                states.add(state)
+            if before := list(_STATE_NAME.finditer(body, max(0, m.start - 30), m.start)):
+                states.add(STATE_NAMES[before[-1].group()])
+    return out
 
 
 def _canonical(body: str | None, analysis: Analysis) -> str | None:
