@@ -19,6 +19,11 @@ def quotes_of(pipeline, text):
     return pipeline(Article(id="t", text=text, body=text, layout="exact")).quotes
 
 
+def speaker_name(pipeline, text, said):
+    """The resolved name of the speaker of the quote that holds ``said``."""
+    return next(q for q in quotes_of(pipeline, text) if said in q.text).speaker.name
+
+
 def test_direct_spans_handle_marks_and_continued_paragraphs():
     text = "“We will win,” she said.\n\n“The first part.\n\n“The second part,” he said. It’s the voters’ choice."
     spans = [(text[s:e], chain) for s, e, chain in direct_spans(text)]
@@ -368,8 +373,7 @@ def test_according_to_names_the_body_behind_a_report(pipeline, text, speaker):
     ],
 )  # fmt: skip
 def test_a_described_speaker_is_the_person_it_describes(with_entities, text, said, name):
-    quote = next(q for q in quotes_of(with_entities, text) if said in q.text)
-    assert quote.speaker.name == name
+    assert speaker_name(with_entities, text, said) == name
 
 
 def test_he_said_comes_back_to_the_unnamed_person_who_spoke_before(with_entities):
@@ -410,8 +414,7 @@ def test_a_relative_clause_reports_nothing_before_it(pipeline):
     ],
 )  # fmt: skip
 def test_a_pronoun_speaker_keeps_to_its_gender(with_entities, text, said, name):
-    quote = next(q for q in quotes_of(with_entities, text) if said in q.text)
-    assert quote.speaker.name == name
+    assert speaker_name(with_entities, text, said) == name
 
 
 def test_a_noun_is_not_the_speaker_of_its_own_infinitive(pipeline):
