@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..genders import gender_of
-from ..geo import demonyms, gazetteer
+from ..geo import DATA, demonyms, gazetteer
 from ..records import Analysis, Entity, Mention
 from ..syntax import doc_text
 
@@ -628,15 +628,14 @@ _DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.'’ -]*[A-Z.])(?=,\s|\s*\(|\s+[—
 @functools.cache
 def common_words() -> frozenset[str]:
     """Words news prose writes in lower case (training/build_common_words.py): "gridlock"."""
-    path = Path(__file__).resolve().parent.parent / "data" / "common_words.txt.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as f:
+    with gzip.open(DATA / "common_words.txt.gz", "rt", encoding="utf-8") as f:
         return frozenset(line.strip() for line in f if not line.startswith("#"))
 
 
 def title_case(text: str) -> bool:
     """Whether a headline capitalises its words ("Companies Get First Tariff Waivers"), which
     makes every word look like a name."""
-    words = [w for w in re.findall(r"[A-Za-z][a-z'’]{3,}", text)[1:]]
+    words = re.findall(r"[A-Za-z][a-z'’]{3,}", text)[1:]
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
@@ -841,7 +840,6 @@ def _plurals() -> dict[str, str]:
     out: dict[str, str] = {}
     for word in demonyms():
         out.setdefault(word, word)
-    from ..geo import DATA
 
     with open(DATA / "demonyms.tsv", encoding="utf-8") as f:
         for row in csv.reader(f, delimiter="\t"):
