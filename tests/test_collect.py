@@ -147,10 +147,12 @@ def serve() -> Iterator[Callable[[Site], Site]]:
 def conditional(site: Site, path: str, make: Callable[[], bytes], ctype: str, by: str) -> None:
     """A feed or sitemap answering 304 to a matching If-None-Match / If-Modified-Since."""
 
+    versions: dict[str, int] = {}  # each distinct body a later time stamp: never the same
+
     def route(h: Handler) -> None:
         body = make()
         tag = hashlib.sha1(body).hexdigest()[:12]
-        stamp = f"Wed, 01 May 2024 {int(tag, 16) % 24:02d}:00:00 GMT"
+        stamp = f"Wed, 01 May 2024 {versions.setdefault(tag, len(versions)) % 24:02d}:00:00 GMT"
         if by == "etag":
             headers, fresh = {"ETag": f'"{tag}"'}, h.headers.get("If-None-Match") == f'"{tag}"'
         else:
