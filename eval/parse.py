@@ -11,6 +11,10 @@ Metrics (punctuation included, as in the CoNLL 2018 UD evaluation):
 * ``sents_p/r/f``: sentences as (start, end) spans, exact match (spaCy's ``sents_f`` definition);
   ``sent_boundary_f``: F1 over sentence-start positions, excluding each document's first word.
 * ``words_per_s``: words/s of the pipeline on this run (whole machine, informative only).
+* ``*_paragraphs``: the same measures with each paragraph (EWT's ``# newpar``) parsed alone and
+  the parses joined, as ``newsprism.stages.parse`` reads an article (a paragraph break is a
+  sentence break there), and as the CoNLL 2018 shared task's raw text kept paragraph breaks.
+  The plain measures read each document as one run of text with no paragraph breaks.
 
 Run: python -m eval.parse [--model news]; writes eval/results/parse.json.
 """
@@ -20,6 +24,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,7 +32,8 @@ for p in (str(ROOT), str(ROOT / "src")):
     if p not in sys.path:
         sys.path.insert(0, p)
 
-from spacy.tokens import Doc  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc, Span  # noqa: E402
 
 from eval.data import report  # noqa: E402
 from newsprism.models import load  # noqa: E402
@@ -44,19 +50,60 @@ def _sent_spans(doc: Doc) -> set[tuple[int, int]]:
     return {(s.start, s.end) for s in doc.sents}
 
 
+def _paragraph_starts(path: Path) -> list[list[bool]]:
+    """Per document, per sentence: whether it opens a paragraph (``# newpar``)."""
+    docs: list[list[bool]] = []
+    opens = False
+    with open(path, encoding="utf8") as f:
+        for line in f:
+            if line.startswith("# newdoc"):
+                docs.append([])
+                opens = True
+            elif line.startswith("# newpar"):
+                opens = True
+            elif line.startswith("# sent_id"):
+                docs[-1].append(opens)
+                opens = False
+    return docs
+
+
+def _words(g: Doc | Span) -> Doc:
+    """The words of ``g`` as a fresh, unannotated Doc."""
+    return Doc(g.vocab, words=[t.text for t in g], spaces=[bool(t.whitespace_) for t in g])
+
+
+def _by_paragraph(nlp: Language, golds: list[Doc], disable: list[str]) -> list[Doc]:
+    """Each gold document's paragraphs parsed alone and joined back into one Doc."""
+    preds = []
+    for g, opens in zip(golds, _paragraph_starts(DEV), strict=True):
+        sents = list(g.sents)
+        cuts = sorted({0, len(g)} | {s.start for s, o in zip(sents, opens, strict=True) if o})
+        parts = [_words(g[a:b]) for a, b in pairwise(cuts)]
+        preds.append(Doc.from_docs(list(nlp.pipe(parts, disable=disable)), ensure_whitespace=False))
+    return preds
+
+
 def evaluate(model: str = "news") -> dict[str, float]:
     """Score the named pipeline on EWT dev; returns a flat dict of metrics."""
     nlp = load(model)
     golds = corpora.ud_docs(DEV, nlp.vocab, sents_per_doc=10**9)
-    inputs = [
-        Doc(nlp.vocab, words=[t.text for t in g], spaces=[bool(t.whitespace_) for t in g])
-        for g in golds
-    ]
     disable = [name for name in nlp.pipe_names if name == "ner"]
     start = time.perf_counter()
-    preds = list(nlp.pipe(inputs, disable=disable, batch_size=64))
+    preds = list(nlp.pipe([_words(g) for g in golds], disable=disable, batch_size=64))
     elapsed = time.perf_counter() - start
+    by_paragraph = _score(golds, _by_paragraph(nlp, golds, disable))
+    return {
+        **_score(golds, preds),
+        **{f"{k}_paragraphs": by_paragraph[k] for k in PARAGRAPH_MEASURES},
+        "words": sum(map(len, golds)),
+        "words_per_s": round(sum(map(len, golds)) / elapsed),
+    }
 
+
+PARAGRAPH_MEASURES = ("uas", "las", "sents_f", "sent_boundary_f")
+
+
+def _score(golds: list[Doc], preds: list[Doc]) -> dict[str, float]:
     n = uas = las = las_u = pos = tag = morph = lemma = 0
     sp_gold = sp_pred = sp_ok = 0
     sb_gold = sb_pred = sb_ok = 0
@@ -91,8 +138,6 @@ def evaluate(model: str = "news") -> dict[str, float]:
         "sents_r": round(sr, 4),
         "sents_f": round(_f1(sp, sr), 4),
         "sent_boundary_f": round(_f1(bp, br), 4),
-        "words": n,
-        "words_per_s": round(n / elapsed),
     }
 
 
