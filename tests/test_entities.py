@@ -246,3 +246,16 @@ def test_a_name_joined_by_and_is_no_person(analyze):
     ents = analyze("The Black Caucus and Congressional leaders objected. Bruce Morrison spoke.")
     assert all(" and " not in name for name, e in ents.items() if e.type == "PERSON")
     assert ents["Bruce Morrison"].type == "PERSON"
+
+
+def test_centres_prizes_wars_cases_and_lone_titles_are_no_people(analyze):
+    ents = analyze(
+        "Rabbi Marvin Hier of the Simon Wiesenthal Center said the Anne Frank Center was wrong. "
+        "The Secretary said the Nobel Peace Prize and World War II shaped Roe v. Wade. "
+        "Hier spoke at the National Museum on Tuesday."
+    )
+    assert ents["Simon Wiesenthal Center"].type == "ORG"
+    assert ents["Anne Frank Center"].type == "ORG"
+    people = {name for name, e in ents.items() if e.type == "PERSON"}
+    assert people == {"Marvin Hier"}
+    assert "Secretary" not in ents

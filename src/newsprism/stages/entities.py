@@ -52,6 +52,7 @@ INSTITUTIONS = frozenset(
     "committee commission foundation corporation party academy institution society "
     "federation authority".split()
 )
+VENUES = frozenset("center centre museum library".split())
 # a company's legal form ends its name
 COMPANIES = frozenset("limited ltd ltd. inc inc. incorporated corp corp. corporation llc plc "
                       "co. gmbh ag s.a. holdings".split())  # fmt: skip
@@ -70,7 +71,7 @@ ORG_WORDS = set(
     "movement brigade brigades militia association institute commission department office "
     "police news times post network coalition church assembly senate congress federation "
     "foundation authority administration board bureau service services guard guards corps "
-    "school college hospital airlines club league fund alliance".split()
+    "school college hospital airlines club league fund alliance society".split()
 )
 CONNECTORS = {"of", "al", "bin", "ibn", "de", "la", "der", "van", "von", "du", "and", "-", "for"}
 STOP = {"the", "of", "and", "for", "in", "on", "a", "an", "to"}
@@ -208,7 +209,9 @@ class Entities:
         for ent in getattr(doc, "ents", ()):
             label = NER_LABELS.get(ent.label_)
             if label == "PLACE" and len(ent) > 1 and ent[-1].lower_ in INSTITUTIONS:
-                label = "ORG"
+                label = "ORG"  # "Riverton College" is a body
+            elif label == "PERSON" and len(ent) > 1 and ent[-1].lower_ in INSTITUTIONS | VENUES:
+                label = "ORG"  # "Simon Wiesenthal Center" too (a "Barclays Center" is a place)
             elif label in ("PERSON", "PLACE") and len(ent) > 1 and ent[-1].lower_ in COMPANIES:
                 label = "ORG"  # "Mahanagar Telephone Nigam Limited" is a company
             if label == "PERSON" and not _person_like(ent):
@@ -349,7 +352,11 @@ class Entities:
         if field != "body":  # headlines capitalise everything: only names seen elsewhere
             return ("PLACE" if self._is_place(text) else None), i, j
         after = doc[j].lower_ if j < len(doc) else ""
-        if any(w.lower() in ORG_WORDS for w in words) or after in ORG_WORDS:
+        if any(w.lower() in ORG_WORDS for w in words) or words[-1].lower() in VENUES:
+            return "ORG", i, j
+        if any(w in NOT_PERSON_WORDS for w in words):
+            return None, i, j  # "the World War II service of ..."
+        if after in ORG_WORDS:
             return "ORG", i, j
         if titled:
             return "PERSON", i, j
@@ -607,6 +614,16 @@ def link_references(doc: Any, entities: list[Entity]) -> list[Entity]:
 NOT_NAME_ENDINGS = frozenset(
     "Act Bill Day Security Medicare Medicaid Amendment Speaker Minority Majority".split()
 )
+# a name holding one of these words is an event, a prize or a court case, no person's:
+# "World War II", "Nobel Peace Prize", "World Cups", "Roe v. Wade"
+NOT_PERSON_WORDS = frozenset(
+    "War Wars Prize Award Awards Cup Cups Olympics Treaty Accord Accords Inquiry v. vs.".split()
+)
+# a title standing alone ("the Secretary said") names nobody by itself
+LONE_TITLES = frozenset(
+    "President Secretary Senator Governor Chancellor Minister Spokesman Spokeswoman "
+    "Spokesperson Chairman Chairwoman Ambassador Director Representative Lawmaker".split()
+)
 NOT_NAMES = frozenset({"House", "Senate", "Congress", "Bill", "Obamacare", "Trumpcare", "Brexit"})
 # feasts and holidays, which the NER takes for people or places: no entity of ours
 HOLIDAYS = frozenset(
@@ -670,12 +687,17 @@ def _without_capitalised_words(
 
 def _a_name(text: str) -> bool:
     """Whether a mention may name an entity at all: not a party-and-state tag ("D-Calif."), a
-    feast ("Easter"), a month's abbreviation ("Nov."; a lone "May" may be Theresa May), or one
-    word all in lower case ("west"; not "al-Kanani")."""
+    feast ("Easter"), a month's abbreviation ("Nov."; a lone "May" may be Theresa May), a lone
+    title ("Secretary") or "Center", a bullet ("● Center"), or one word all in lower case
+    ("west"; not "al-Kanani")."""
     return not (
         PARTY_TAG.match(text)
         or text in HOLIDAYS
         or text in MONTHS_SHORT
+        or text in LONE_TITLES
+        or text in NOT_PERSON_WORDS
+        or text.lower() in ("center", "centre", "museum", "society")  # alone, no name
+        or not (text[:1].isalnum() or text[:1] in "#@")  # "● Center"
         or (" " not in text and text.islower())
     )
 
@@ -685,6 +707,7 @@ def _person_like(ent: Any) -> bool:
     first = ent[0].text
     return not (
         ent[-1].text in NOT_NAME_ENDINGS
+        or any(t.text in NOT_PERSON_WORDS for t in ent)
         or text in NOT_NAMES
         or PARTY_TAG.match(text)
         or "://" in text
