@@ -248,10 +248,10 @@ def test_a_name_joined_by_and_is_no_person(analyze):
     assert ents["Bruce Morrison"].type == "PERSON"
 
 
-def test_centres_prizes_wars_cases_and_lone_titles_are_no_people(analyze):
+def test_centres_are_bodies_wars_events_and_lone_titles_no_entities(analyze):
     ents = analyze(
         "Rabbi Marvin Hier of the Simon Wiesenthal Center said the Anne Frank Center was wrong. "
-        "The Secretary said the Nobel Peace Prize and World War II shaped Roe v. Wade. "
+        "The Secretary said World War II shaped Roe v. Wade. He won the Nobel Peace Prize. "
         "Hier spoke at the National Museum on Tuesday."
     )
     assert ents["Simon Wiesenthal Center"].type == "ORG"
@@ -259,3 +259,5 @@ def test_centres_prizes_wars_cases_and_lone_titles_are_no_people(analyze):
     people = {name for name, e in ents.items() if e.type == "PERSON"}
     assert people == {"Marvin Hier"}
     assert "Secretary" not in ents
+    assert ents["World War II"].type == "EVENT"
+    assert ents["Roe v. Wade"].type == ents["Nobel Peace Prize"].type == "OTHER"

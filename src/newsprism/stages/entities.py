@@ -215,7 +215,7 @@ class Entities:
             elif label in ("PERSON", "PLACE") and len(ent) > 1 and ent[-1].lower_ in COMPANIES:
                 label = "ORG"  # "Mahanagar Telephone Nigam Limited" is a company
             if label == "PERSON" and not _person_like(ent):
-                label = None
+                label = _thing(ent)
             if label:
                 label = self._in_capitals(ent.text, label, from_ner=True)
             if label:
@@ -354,8 +354,8 @@ class Entities:
         after = doc[j].lower_ if j < len(doc) else ""
         if any(w.lower() in ORG_WORDS for w in words) or words[-1].lower() in VENUES:
             return "ORG", i, j
-        if any(w in NOT_PERSON_WORDS for w in words):
-            return None, i, j  # "the World War II service of ..."
+        if thing := _thing(words):
+            return thing, i, j  # before "the World War II service of ..." makes it a body
         if after in ORG_WORDS:
             return "ORG", i, j
         if titled:
@@ -614,10 +614,10 @@ def link_references(doc: Any, entities: list[Entity]) -> list[Entity]:
 NOT_NAME_ENDINGS = frozenset(
     "Act Bill Day Security Medicare Medicaid Amendment Speaker Minority Majority".split()
 )
-# a name holding one of these words is an event, a prize or a court case, no person's:
-# "World War II", "Nobel Peace Prize", "World Cups", "Roe v. Wade"
-NOT_PERSON_WORDS = frozenset(
-    "War Wars Prize Award Awards Cup Cups Olympics Treaty Accord Accords Inquiry v. vs.".split()
+# a name ending in one of these words is an event ("World War II", "World Cups"), a prize or
+# a treaty ("Nobel Peace Prize"), never a person; so is a court case ("Roe v. Wade")
+THING_WORDS = dict.fromkeys("War Wars Cup Cups Olympics Inquiry".split(), "EVENT") | dict.fromkeys(
+    "Prize Award Awards Treaty Accord Accords".split(), "OTHER"
 )
 # a title standing alone ("the Secretary said") names nobody by itself
 LONE_TITLES = frozenset(
@@ -695,7 +695,7 @@ def _a_name(text: str) -> bool:
         or text in HOLIDAYS
         or text in MONTHS_SHORT
         or text in LONE_TITLES
-        or text in NOT_PERSON_WORDS
+        or text in THING_WORDS
         or text.lower() in ("center", "centre", "museum", "society")  # alone, no name
         or not (text[:1].isalnum() or text[:1] in "#@")  # "● Center"
         or (" " not in text and text.islower())
@@ -707,7 +707,7 @@ def _person_like(ent: Any) -> bool:
     first = ent[0].text
     return not (
         ent[-1].text in NOT_NAME_ENDINGS
-        or any(t.text in NOT_PERSON_WORDS for t in ent)
+        or _thing(ent) is not None
         or text in NOT_NAMES
         or PARTY_TAG.match(text)
         or "://" in text
@@ -716,6 +716,22 @@ def _person_like(ent: Any) -> bool:
         or (first[:1].islower() and first not in NAME_PARTICLES
             and not _ARABIC_ARTICLE.match(first))
     )  # fmt: skip
+
+
+def _thing(words: Any) -> str | None:
+    """EVENT or OTHER for a name ending in a word of THING_WORDS ("Korean War", "World War
+    II"; not "War Powers Act") or holding "v." ("Roe v. Wade"), else None."""
+    words = [str(w) for w in words]
+    if "and" in words:
+        return None  # two names, or none: "Nobel Peace Prize and World War II"
+    while len(words) > 1 and _ORDINAL.match(words[-1]):
+        words.pop()
+    if words[-1] in THING_WORDS and words[-1] not in NOT_NAME_ENDINGS:
+        return THING_WORDS[words[-1]]
+    return "OTHER" if "v." in words[1:-1] or "vs." in words[1:-1] else None
+
+
+_ORDINAL = re.compile(r"^(?:[IVX]+|\d+)$")
 
 
 def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
