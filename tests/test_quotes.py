@@ -525,3 +525,14 @@ def test_the_state_in_a_description_picks_the_person_the_article_ties_to_it(with
         "of Texas agreed. “We won today,” the Kentucky Republican said."
     )
     assert [q.speaker.name for q in quotes_of(with_entities, text)] == ["Harry Reid", "Rand Paul"]
+
+
+def test_a_speech_verb_inside_the_first_part_is_not_the_second_parts_cue(pipeline):
+    text = (
+        "The agency said the stockpile was low.\n\n“I fear that if we tell everyone to buy masks, "
+        "it will add to the shortage,” Jaimie Meyer, an expert at Yale University, told me, “but "
+        "it will also give a false sense of a ‘quick fix’ for protection.”"
+    )
+    direct = [q for q in quotes_of(pipeline, text) if q.kind == "direct"]
+    assert [(q.speaker.name, q.cue) for q in direct] == [("Jaimie Meyer", "told")]
+    assert direct[0].text.endswith("for protection.")

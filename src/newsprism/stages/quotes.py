@@ -423,8 +423,12 @@ def _according_content(tok: Any) -> tuple[int, int] | None:
     return part[0].idx, part[-1].idx + len(part[-1].text)
 
 
-def _cue_for(doc: Any, start: int, end: int) -> tuple[Any, Any] | None:
-    """The cue and speaker of a direct quote: a speech verb in its sentences, outside the marks."""
+def _cue_for(
+    doc: Any, start: int, end: int, quoted: Sequence[tuple[int, int, int | None]] = ()
+) -> tuple[Any, Any] | None:
+    """The cue and speaker of a direct quote: a speech verb in its sentences, outside its marks
+    and those of the ``quoted`` spans beside it ("“If we tell everyone ...,” X told me, “but
+    ...”": the second part's cue is "told", not the first part's "tell")."""
     sents = [
         s
         for s in doc.sents
@@ -435,7 +439,8 @@ def _cue_for(doc: Any, start: int, end: int) -> tuple[Any, Any] | None:
     if not sents:
         return None
     # the sentence after the quote, when the quote ends its own sentence ("...," he said.)
-    outside = lambda t: not (start - 1 <= t.idx < end + 1)  # noqa: E731
+    near = [(s, e) for s, e, _ in quoted if s < end + 400 and start - 400 < e] + [(start, end)]
+    outside = lambda t: not any(s - 1 <= t.idx < e + 1 for s, e in near)  # noqa: E731
     for sent in sents:
         for tok in sent:
             if outside(tok) and _is_cue(tok):
@@ -463,9 +468,10 @@ def find(doc: Any) -> list[Found]:
     last: Found | None = None
     chain_speaker: dict[int, Found] = {}
     carried: set[int] = set()  # parts whose speaker is the previous quote's, not their own
-    for start, end, chain in direct_spans(text):
+    quoted = direct_spans(text)
+    for start, end, chain in quoted:
         words = len(text[start:end].split())
-        cue = _cue_for(doc, start, end)
+        cue = _cue_for(doc, start, end, quoted)
         if cue is not None and cue[1] is not None and _generic(cue[1]):
             cue = (cue[0], None)  # "if you asked a senator, the answer was, “...”"
         said = cue is not None and cue[1] is not None  # a cue with no one saying is no source
