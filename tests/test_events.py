@@ -202,3 +202,35 @@ def test_verbs_whose_object_decides_the_sense(pipeline, text, trigger, action):
 def test_who_does_what_an_infinitive_says(pipeline, text, trigger, actor):
     (e,) = [e for e in events_of(pipeline, text) if e.trigger == trigger]
     assert e.actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor", "target"),
+    [  # a relative pronoun the parser hung away from its noun; a participle after its noun
+        ("Sen. Lindsey Graham introduced a bill Thursday that would ban most abortions.",
+         "ban", "a bill", "most abortions"),
+        ("Obama signed the budget agreement passed by Congress before the break.",
+         "passed", "Congress", "the budget agreement"),
+        # "it" in what a named body reports is that body
+        ("The department announced that it has indicted 14 people.",
+         "indicted", "The department", "14 people"),
+    ],
+)  # fmt: skip
+def test_actor_and_target_behind_pronouns_and_participles(pipeline, text, trigger, actor, target):
+    (event,) = [e for e in events_of(pipeline, text) if e.trigger == trigger]
+    assert (event.actor, event.target) == (actor, target)
+
+
+def test_a_linked_pronoun_acts_as_its_person():
+    events = Pipeline(["layout", "parse", "dates", "entities", "quotes", "events"])(
+        Article(
+            id="t",
+            text="",
+            body=(
+                "Mayor Anna Ruiz spoke on Monday. Later she condemned the decision of the board."
+            ),
+            layout="exact",
+        )
+    ).events
+    (condemned,) = [e for e in events if e.trigger == "condemned"]
+    assert condemned.actor == "Anna Ruiz"

@@ -90,6 +90,7 @@ _WHEN_WORDS = frozenset(
     "june july august september october november december morning afternoon evening noon "
     "midnight dawn time moment weekend".split()
 )
+_DAYS = _WHEN_WORDS | {"today", "yesterday", "tomorrow", "tonight"}
 _RELATIVE = ("relcl", "acl:relcl")
 _SUBJECT = ("nsubj", "nsubj:pass", "nsubjpass")
 _REPORTED = frozenset("ccomp csubj csubj:pass parataxis".split())
@@ -105,6 +106,16 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
         target = prep_object(verb, "on", "upon", "against", "at")
         if target is not None and (target.lower_ in _WHEN_WORDS or target.lower_ in _TIME_UNITS):
             target = None  # "on Saturday", "at night": when, not whom
+    if (
+        actor is None
+        and passive is None
+        and verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.lemma_.lower() != "oppose"  # "those opposed" oppose
+        and not any(c.dep_.startswith("aux") for c in verb.children)  # "chance of being enacted"
+    ):
+        # "the budget agreement passed by Congress": the noun is what is done, "by" who does it
+        return prep_object(verb, "by"), target or verb.head
     if (
         actor is None
         and passive is None
@@ -135,9 +146,38 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
                 if verb.dep_ != "conj"
                 else None
             )
-    if actor is not None and actor.lower_ in ("who", "which", "that") and verb.dep_ in _RELATIVE:
-        actor = verb.head  # "the lawmakers who had called for ...": the lawmakers
+    if actor is not None and actor.lower_ in ("who", "which", "that"):
+        # "the lawmakers who had called for ...": the lawmakers; where the parser hung the
+        # clause elsewhere ("introduced a bill Thursday that would ban ..."), the nearest noun
+        # before it that is not a time
+        actor = verb.head if verb.dep_ in _RELATIVE else _antecedent(actor)
+    elif actor is not None and actor.lower_ in ("it", "they"):
+        actor = _reporter(verb) or actor  # "The department announced that it has indicted"
+    if actor is not None and actor.lower_ in _DAYS:
+        actor = None  # "Apple today announced", the parser having made "today" the subject
     return actor, target
+
+
+def _antecedent(relative: Any) -> Any | None:
+    """The noun a relative pronoun stands for: the nearest one before it in its sentence."""
+    for tok in reversed(relative.doc[relative.sent.start : relative.i]):
+        if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in _WHEN_WORDS | _TIME_UNITS:
+            return tok
+    return None
+
+
+def _reporter(verb: Any) -> Any | None:
+    """Who reports the clause a verb heads, when named ("Google said it would ..."): "it" and
+    "they" there are the speaker."""
+    head = verb
+    while head.dep_ in ("conj", "xcomp") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ != "ccomp" or VERB_ACTION.get(head.head.lemma_.lower()) != "statement":
+        return None
+    speaker = subject(head.head)
+    if speaker is None or speaker.pos_ == "PRON":
+        return None
+    return speaker
 
 
 def _main_subject(tok: Any) -> Any | None:
@@ -304,6 +344,7 @@ def _speaker_name(actor: Any, quotes: tuple[Quote, ...]) -> str | None:
     return None
 
 
+REFERENCES = frozenset("he she him his".split())  # the pronouns the entities stage links
 TERRITORY = frozenset("soil territory land lands airspace waters".split())
 
 
@@ -332,6 +373,15 @@ def events_of(
     out: list[Event] = []
     places = _places(doc, entities)
     names = [(m.start, m.end) for e in entities for m in e.mentions if m.field == "body"]
+    # "he", "the minister": the entity the entities stage linked the reference to
+    linked = {(m.start, m.end): e.name for e in entities for m in e.mentions
+              if m.field == "body" and (m.text.lower() in REFERENCES
+                                        or m.text.lower().startswith("the "))}  # fmt: skip
+
+    def name(tok: Any) -> str:
+        span = _party(tok)
+        return linked.get((span.start_char, span.end_char)) or _text(tok, names)
+
     for sent in doc.sents:
         sent_dates = [
             (span.root, d)
@@ -360,9 +410,9 @@ def events_of(
             start = min(_party(t).start_char if t.i != tok.i else t.idx for t in tokens)
             end = max(_party(t).end_char if t.i != tok.i else t.idx + len(t) for t in tokens)
             out.append(Event(
-                actor=None if actor is None else _speaker_name(actor, quotes) or _text(actor, names),
+                actor=None if actor is None else _speaker_name(actor, quotes) or name(actor),
                 action=action,
-                target=_text(target, names) if target is not None else None,
+                target=name(target) if target is not None else None,
                 place=place,
                 date=when.value if when is not None else None,
                 start=start, end=end, trigger=tok.text,
