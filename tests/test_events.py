@@ -234,3 +234,20 @@ def test_a_linked_pronoun_acts_as_its_person():
     ).events
     (condemned,) = [e for e in events if e.trigger == "condemned"]
     assert condemned.actor == "Anna Ruiz"
+
+
+def test_the_main_event_is_told_early_or_not_at_all(pipeline):
+    lead = "The agency announced new guidelines on masks. Officials said supplies were short. "
+    events = events_of(pipeline, lead + "Experts agreed. " * 6 + "Rebels attacked the city.")
+    (main,) = [e for e in events if e.main]
+    assert (main.action, main.target) == ("statement", "new guidelines")
+    late = events_of(
+        pipeline, "Officials said supplies were short. " * 8 + "Rebels attacked the city."
+    )
+    assert not any(e.main for e in late)
+
+
+def test_an_infinitive_after_a_noun_is_done_by_its_owner(pipeline):
+    text = "Pope Benedict XVI surprised the world with his decision to step down."
+    (step,) = [e for e in events_of(pipeline, text) if e.trigger == "step"]
+    assert step.action == "resign" and step.actor != "his decision"

@@ -7,7 +7,7 @@ after an event noun), its place a place named where it happened ("in", "at", "ne
 in its own clause, not in a clause below it: "said ... cut jobs in France" places the cuts, not
 the saying; "the US killing" and "US automaker" name no place), its date the nearest resolved
 date in its own clause, else in the clause it hangs in (unless that clause reports it), else
-in its sentence. The article's main event is the first non-statement event of the lead.
+in its sentence. The article's main event is the first deed of the lead (see _main).
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ ACTIONS: dict[str, frozenset[str]] = {
         "reject refuse oppose condemn criticize criticise accuse blame denounce deny "
         "dismiss".split()
     ),  # fmt: skip
+    "support": frozenset("endorse praise commend back welcome applaud".split()),  # CAMEO 051
     "resign": frozenset("resign quit".split()),
     "investigate": frozenset("investigate probe examine inquire".split()),
 }
@@ -92,6 +93,7 @@ _WHEN_WORDS = frozenset(
 )
 _DAYS = _WHEN_WORDS | {"today", "yesterday", "tomorrow", "tonight"}
 _RELATIVE = ("relcl", "acl:relcl")
+OBJECT_DEPS = ("obj", "dobj")
 _SUBJECT = ("nsubj", "nsubj:pass", "nsubjpass")
 _REPORTED = frozenset("ccomp csubj csubj:pass parataxis".split())
 
@@ -134,6 +136,11 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
             actor = asked
         elif verb.dep_ in ("xcomp", "advcl") and _infinitive(verb) and head.pos_ == "VERB":
             actor = _main_subject(head)  # "used the power of the state to investigate": the user
+        elif verb.dep_ == "acl" and _infinitive(verb) and head.pos_ in ("NOUN", "PROPN"):
+            # "his decision to step down", "Trump took steps to ban ...": whose, or who took them
+            actor = next((c for c in head.children if c.dep_ in ("nmod:poss", "poss")), None)
+            if actor is None and head.head.pos_ in ("VERB", "AUX") and head.dep_ in OBJECT_DEPS:
+                actor = _main_subject(head.head)
         elif verb.tag_ == "VBG" and verb.dep_ == "advcl" and comma_before(verb):
             actor = _main_subject(head)  # "..., saying ...": the main clause's subject says it
         elif head.lemma_ in _TIME_UNITS and head.head.pos_ in ("VERB", "AUX"):
@@ -153,7 +160,7 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
         actor = verb.head if verb.dep_ in _RELATIVE else _antecedent(actor)
     elif actor is not None and actor.lower_ in ("it", "they"):
         actor = _reporter(verb) or actor  # "The department announced that it has indicted"
-    if actor is not None and actor.lower_ in _DAYS:
+    if actor is not None and (actor.lower_ in _DAYS or actor.lemma_.lower() in _TIME_UNITS):
         actor = None  # "Apple today announced", the parser having made "today" the subject
     return actor, target
 
@@ -238,6 +245,10 @@ def _action(tok: Any) -> str | None:
         return VERB_ACTION[lemma]
     if tok.pos_ == "VERB" and lemma == "call" and prep_object(tok, "on", "upon", "for") is not None:
         return "appeal"
+    if lemma == "step" and any(
+        c.dep_ == "compound:prt" and c.lower_ == "down" for c in tok.children
+    ):
+        return "resign"  # "decided to step down"
     if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_ACTION:
         if lemma == "strike" and not any(c.lower_ in _STRIKE_KINDS for c in tok.lefts):
             return None
@@ -417,13 +428,29 @@ def events_of(
                 date=when.value if when is not None else None,
                 start=start, end=end, trigger=tok.text,
             ))  # fmt: skip
-    sents = list(doc.sents)[:2]
-    lead_end = sents[-1].end_char if sents else 0
-    deeds = [i for i, e in enumerate(out) if e.action != "statement"]
-    main = next((i for i in deeds if out[i].start < lead_end), deeds[0] if deeds else None)
+    prose = (s for s in doc.sents if sum(t.is_alpha for t in s) >= 4)  # not "Story highlights"
+    main = _main(out, [s.end_char for s, _ in zip(prose, range(LEAD_SEARCH), strict=False)])
     if main is not None:
         out[main] = replace(out[main], main=True)
     return out
+
+
+LEAD = 2  # sentences of four words or more: the lead, where the main event is told
+LEAD_SEARCH = 6  # such sentences: how far a main event is looked for when the lead tells none
+
+
+def _main(events: list[Event], sent_ends: list[int]) -> int | None:
+    """The article's main event: the first deed of the lead, else the lead's first statement of
+    something ("The CDC has announced new guidelines ..."), else the first deed of the first
+    few sentences; None rather than a deed from deep in the story."""
+    if not sent_ends:
+        return None
+    lead_end = sent_ends[min(LEAD, len(sent_ends)) - 1]
+    deeds = [i for i, e in enumerate(events) if e.action != "statement" and e.start < sent_ends[-1]]
+    told = [i for i, e in enumerate(events)
+            if e.action == "statement" and e.target is not None and e.start < lead_end]  # fmt: skip
+    in_lead = [i for i in deeds if events[i].start < lead_end]
+    return next(iter(in_lead or told or deeds), None)
 
 
 class Events:
