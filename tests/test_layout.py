@@ -313,3 +313,16 @@ def test_inline_reading_lists_are_cut_out():
 )
 def test_page_widgets_are_cues(text):
     assert cue(text) is not None
+
+
+@pytest.mark.parametrize("lay_out", [_fielded, _raw])
+def test_cnns_story_highlights_give_the_subtitle_and_leave_the_body(lay_out):
+    top = (
+        "Story highlights The Army has disqualified 588 soldiers\n\n"
+        "Many had committed offenses, Army data show\n\n"
+        "The Army has moved to discharge 79 of them"
+    )
+    a = lay_out(top)
+    assert a.subtitle == "The Army has disqualified 588 soldiers"
+    assert a.body == BODY
+    assert [o.reason for o in a.off_topic] == ["cue: story highlights"] * 2

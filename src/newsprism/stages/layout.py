@@ -224,7 +224,9 @@ _CUES = [
             r"|\bdelivered (?:\w+ ){0,2}to your inbox\b|\bby signing up,? you agree\b"
             r"|^subscribe now\b|\bmeet your inbox\b|^support \S+ (?:explanatory )?journalism\b"
             r"|\bsign up (?:here|to receive)\b|^newsletter sign-?up$|^got a tip\b|^contact us at\b"
-            r"|^please include a contact number\b",
+            r"|^please include a contact number\b"
+            r"|^thank you for signing up\b|\bcheck out our latest issue\b|^fight back!$"  # The Nation
+            r"|\bsign up for\b.{0,60}\bwe.ll send you\b",
             re.I,
         ),
     ),
@@ -382,11 +384,38 @@ def split_header(segs: list[Segment]) -> tuple[Header, list[Segment]]:
             and not _looks_like_body(line)
             and (not _ends_sentence(line) or _header_follows(segs, i))
         ):
-            h.subtitle = re.sub(r"^Story highlights\s+", "", line)  # CNN's standfirst label
+            h.subtitle = line
         else:
             break
         i += 1
     return h, segs[i:]
+
+
+_HIGHLIGHTS = re.compile(r"^Story highlights\s+")
+MAX_HIGHLIGHT = 160  # characters: CNN's highlights are a line each
+
+
+def story_highlights(segs: list[Segment]) -> tuple[list[Segment], list[Segment]]:
+    """CNN's "Story highlights" (1,085 AllSides articles): the labelled line and the short
+    lines after it, four at most, which sum the story up before it starts; and the rest."""
+    at = next((i for i, s in enumerate(segs[:8]) if _HIGHLIGHTS.match(s.text)), None)
+    if at is None:
+        return [], segs
+    end = at + 1
+    while end < len(segs) - 1 and end - at < 4 and _highlight(segs[end].text):
+        end += 1
+    return segs[at:end], segs[:at] + segs[end:]
+
+
+def _highlight(line: str) -> bool:
+    """A line of CNN's highlights: short, four words or more, no full stop or question mark at
+    its end (the story's first paragraph has one), no credit or caption."""
+    return (
+        len(line) <= MAX_HIGHLIGHT
+        and len(line.split()) >= 4
+        and not line.rstrip().endswith((".", "?"))
+        and not (photo_credit(line) or caption_credit(line) or _CREDIT_LABEL.match(line))
+    )
 
 
 def _byline_block(line: str, nxt: str) -> bool:
@@ -584,6 +613,9 @@ class Layout:
                            language=a.language or language(a.body))  # fmt: skip
         segs = segments(a.text)
         h = Header(a.title, a.subtitle, a.byline, list(a.image_credits))
+        highlights, segs = story_highlights(segs)
+        if highlights and h.subtitle is None:
+            h.subtitle = _HIGHLIGHTS.sub("", highlights[0].text)
         if a.layout == "raw":
             found, segs = split_header(segs)
             h = Header(
@@ -603,7 +635,9 @@ class Layout:
             h.byline = h.byline or byline
         # credit lines standing alone in the body ("Photo: Jane Doe/AP") are credits too
         # and so are photo credits, and captions that end in one (moved out of the body)
-        body_segs, captions = [], []
+        body_segs = []
+        captions = [OffTopic(s.text, s.start, s.end, "cue: story highlights") for s in highlights
+                    if _HIGHLIGHTS.sub("", s.text) != h.subtitle]  # fmt: skip
         segs = [replace(s, text=without_link_widgets(s.text)) for s in segs]
         for s in segs:
             if _GALLERY.search(s.text):  # before the credits: "Photos: <title>" is no credit
