@@ -517,6 +517,18 @@ def test_a_credit_line_under_a_quoted_paragraph_names_its_speaker(with_entities)
                     ("Wall Street Journal editorial board", "Wall Street Journal")]  # fmt: skip
 
 
+def test_a_credit_right_after_a_quote_ending_its_paragraph_names_its_speaker(with_entities):
+    text = (
+        "Others point out that “the court has taken a relatively lax attitude toward precedent, "
+        "and the future of Roe is uncertain at best.” B Jessie Hill, The Guardian\n\n"
+        "Some note that “both measures rely on the concept of natural law, which courts have "
+        "not embraced.” The Editors, National Review"
+    )
+    said = [(q.speaker.name, q.speaker.affiliation) for q in quotes_of(with_entities, text)]
+    assert said == [("Jessie Hill", "The Guardian"),
+                    ("National Review editors", "National Review")]  # fmt: skip
+
+
 def test_the_state_in_a_description_picks_the_person_the_article_ties_to_it(with_entities):
     text = (
         "Senate Majority Leader Harry Reid (D-Nev.) set aside the gun bill on Thursday. "

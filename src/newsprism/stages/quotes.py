@@ -1113,7 +1113,7 @@ class Quotes:
 # A digest's credit under a quoted paragraph: "Gaby Hinsliff, The Guardian" (The Flip Side and
 # others: 1,384 in 448 AllSides articles)
 _CREDIT_LINE = re.compile(
-    r"[ \t]*\n\s*\n(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}), "
+    r"(?:[ \t]*\n\s*\n|[ \t]+)(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}), "
     r"(?P<outlet>(?:[Tt]he )?[A-Z][\w.'’&-]*(?: (?:of |for |and )?[A-Z&][\w.'’&-]*){0,4})[ \t]*(?:\n|$)"
 )
 ANYONE = frozenset({"some", "others", "many", "critics", "one", "someone"})
@@ -1121,19 +1121,20 @@ ANYONE = frozenset({"some", "others", "many", "critics", "one", "someone"})
 
 def _credited(q: Found, text: str, analysis: Analysis) -> Speaker | None:
     """The speaker a credit line under a quote's paragraph names, when the quote ends the
-    paragraph: the person (as the entities stage named them), with the outlet."""
+    paragraph (or the credit ends it, right after the quote: "... at best.” B Jessie Hill,
+    The Guardian"): the person (as the entities stage named them), with the outlet."""
     end = q.end + 1 if q.end < len(text) and text[q.end] in MARKS else q.end
     m = _CREDIT_LINE.match(text, end)
     if m is None:
         return None
     start, stop = m.span("name")
     entity = next((e for e in analysis.entities if e.type == "PERSON" and any(
-        mn.field == "body" and mn.start == start for mn in e.mentions)), None)  # fmt: skip
+        mn.field == "body" and start <= mn.start < mn.end <= stop for mn in e.mentions)), None)  # fmt: skip
     if entity is not None:
         return Speaker(m["name"], start, stop, entity.name, entity.id, None, m["outlet"])
     # not a person: "Editorial Board, Wall Street Journal" is the Wall Street Journal
     # editorial board, not any paper's
-    board = f"{m['outlet'].removeprefix('The ')} {m['name'].lower()}"
+    board = f"{m['outlet'].removeprefix('The ')} {m['name'].lower().removeprefix('the ')}"
     return Speaker(m["name"], start, stop, board, None, None, m["outlet"])
 
 
