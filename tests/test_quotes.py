@@ -548,3 +548,13 @@ def test_a_speech_verb_inside_the_first_part_is_not_the_second_parts_cue(pipelin
     direct = [q for q in quotes_of(pipeline, text) if q.kind == "direct"]
     assert [(q.speaker.name, q.cue) for q in direct] == [("Jaimie Meyer", "told")]
     assert direct[0].text.endswith("for protection.")
+
+
+def test_a_correspondents_report_introduced_with_a_colon_is_theirs(with_entities):
+    text = (
+        "Iran's president spoke on Thursday.\n\nFrom Istanbul, NPR's Peter Kenyon reports:\n\n"
+        '"Today is national nuclear technology day in Iran, and President Hassan Rouhani used '
+        "the occasion to tout Iran's achievements.\""
+    )
+    (q,) = quotes_of(with_entities, text)
+    assert q.speaker is not None and q.speaker.name == "Peter Kenyon"

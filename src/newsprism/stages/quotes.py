@@ -444,7 +444,7 @@ def _cue_for(
     for sent in sents:
         for tok in sent:
             if outside(tok) and _is_cue(tok):
-                return tok, _subject(tok)
+                return tok, _subject(tok) or _named_before(tok)
         found = _according(sent, sent.start_char, start - 1) or _according(
             sent, end + 1, sent.end_char
         )
@@ -456,8 +456,14 @@ def _cue_for(
         intro = [s for s in doc.sents if s.start_char < len(before) <= s.end_char + 1]
         for tok in intro[-1] if intro else []:
             if _is_cue(tok):
-                return tok, _subject(tok)
+                return tok, _subject(tok) or _named_before(tok)
     return None
+
+
+def _named_before(cue: Any) -> Any | None:
+    """The name a cue the tagger took for a noun carries before it: "From Istanbul, NPR's
+    Peter Kenyon reports:" (no subject; "Kenyon" hangs on "reports")."""
+    return next((c for c in reversed(list(cue.lefts)) if c.ent_type_ in ("PERSON", "PER")), None)
 
 
 def find(doc: Any) -> list[Found]:
