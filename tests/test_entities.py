@@ -261,3 +261,13 @@ def test_centres_are_bodies_wars_events_and_lone_titles_no_entities(analyze):
     assert "Secretary" not in ents
     assert ents["World War II"].type == "EVENT"
     assert ents["Roe v. Wade"].type == ents["Nobel Peace Prize"].type == "OTHER"
+
+
+def test_a_capital_or_a_states_abbreviation_the_ner_took_for_someone_is_a_place(analyze):
+    ents = analyze(
+        "Pyongyang said it would test again. Sen. Gary Peters (D-Mich.) said the launch was a "
+        "threat. Jordan Mills, a diplomat, disagreed."
+    )
+    assert ents["Pyongyang"].type == "PLACE"
+    assert "Mich." not in ents or ents["Mich."].type == "PLACE"
+    assert ents["Jordan Mills"].type == "PERSON"

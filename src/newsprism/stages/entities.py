@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..genders import gender_of
-from ..geo import DATA, demonyms, gazetteer
+from ..geo import DATA, US_ABBREVIATIONS, demonyms, gazetteer
 from ..records import Analysis, Entity, Mention
 from ..syntax import doc_text
 
@@ -502,7 +502,19 @@ class Entities:
         tied = [t for t, c in counts.items() if c == max(counts.values())]
         if len(tied) > 1 and any(s.type == "PLACE" and self._is_place(s.text) for s in best):
             return "PLACE"
+        if tied[0] in ("PERSON", "ORG") and all(" " not in s.text for s in group):
+            if tied[0] == "PERSON" and self._country_or_capital(group[0].text):
+                return "PLACE"  # "Pyongyang said ...": the NER's person is the capital's state
+            if group[0].text in US_ABBREVIATIONS:
+                return "PLACE"  # "Mich.", as in "(D-Mich.)"
         return tied[0]
+
+    def _country_or_capital(self, word: str) -> bool:
+        """A country or capital by its main name that is no one's first name ("Lesotho",
+        "Pyongyang"; not "Sam", "Jordan")."""
+        return gender_of(word) is None and any(
+            not c.alternate and c.feature in ("PCLI", "PPLC") for c in self.gaz.lookup(word)
+        )
 
     def _entity(self, group: list[Span]) -> Entity:
         typ = self._type(group)
