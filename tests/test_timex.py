@@ -190,3 +190,12 @@ def test_usa_today_is_a_newspaper_not_a_date():
     text = "Army data obtained by USA TODAY show the numbers today."
     found = tag(text, date(2014, 6, 8))
     assert [(d.text, d.value) for d in found] == [("today", "2014-06-08")]
+
+
+def test_an_ordinal_second_and_a_day_no_year_names():
+    assert values("She may seek a second term. He launched a second bid.") == []
+    assert values("Wait a second, he said.") == [("a second", "DURATION", "PT1S")]
+    assert values("It has been legal since 2001. That day was a milestone.") == [
+        ("2001", "DATE", "2001"),
+        ("That day", "DATE", "XXXX-XX-XX"),
+    ]

@@ -431,9 +431,12 @@ def _the_next_day(m: re.Match[str], ctx: Context) -> Result:
         1 if word in ("next", "following", "after") else -1 if word in ("previous", "before") else 0
     )
     anchor = ctx.ref
-    if anchor.day is None:
-        return "DATE", show(None, unit)
+    if anchor.day is None or _GRAINS.index(anchor.grain) > _GRAINS.index(unit):
+        return "DATE", show(None, unit)  # "since 2001 ... That day": which day, 2001 does not say
     return "DATE", show(_shift(anchor.day, step, unit), unit)
+
+
+_GRAINS = ["day", "week", "month", "quarter", "year", "decade", "century"]
 
 
 def _quarter(m: re.Match[str], ctx: Context) -> Result:
@@ -570,7 +573,15 @@ def _season(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", f"{year}-{code}"
 
 
+_ORDINAL_SECOND = re.compile(
+    r"\s+(?!(?:and|or|of|to|in|for|before|after|later|ago|earlier|longer|"
+    r"too|more|now|then|is|was|that)\b)[A-Za-z]"
+)
+
+
 def _duration(m: re.Match[str], ctx: Context) -> Result:
+    if m["unit"].lower() == "second" and _ORDINAL_SECOND.match(ctx.text, m.end()):
+        return None  # "a second term", "the second round": which one, not how long
     n = number(m["num"])
     if n is not None and n >= 1000:
         return None  # "the 1988 second quarter": a year, not a count
