@@ -263,6 +263,15 @@ def test_centres_are_bodies_wars_events_and_lone_titles_no_entities(analyze):
     assert ents["Roe v. Wade"].type == ents["Nobel Peace Prize"].type == "OTHER"
 
 
+def test_a_paper_and_a_project_are_bodies_and_newsom_a_person(analyze):
+    ents = analyze(
+        "She told the Springfield News-Leader that the Protection Project was helping. "
+        "Gavin Newsom agreed."
+    )
+    assert ents["Springfield News-Leader"].type == ents["Protection Project"].type == "ORG"
+    assert ents["Gavin Newsom"].type == "PERSON"
+
+
 def test_a_capital_or_a_states_abbreviation_the_ner_took_for_someone_is_a_place(analyze):
     ents = analyze(
         "Pyongyang said it would test again. Sen. Gary Peters (D-Mich.) said the launch was a "

@@ -211,6 +211,9 @@ def test_who_does_what_an_infinitive_says(pipeline, text, trigger, actor):
          "ban", "a bill", "most abortions"),
         ("Obama signed the budget agreement passed by Congress before the break.",
          "passed", "Congress", "the budget agreement"),
+        # the one challenged acts
+        ("Trump used his speech to challenge Democrats to reject the politics of revenge.",
+         "reject", "Democrats", "the politics of revenge"),
         # "it" in what a named body reports is that body
         ("The department announced that it has indicted 14 people.",
          "indicted", "The department", "14 people"),

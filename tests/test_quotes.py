@@ -558,3 +558,13 @@ def test_a_correspondents_report_introduced_with_a_colon_is_theirs(with_entities
     )
     (q,) = quotes_of(with_entities, text)
     assert q.speaker is not None and q.speaker.name == "Peter Kenyon"
+
+
+def test_a_split_party_tag_is_no_role(with_entities):
+    text = (
+        "Several senators objected, including Sen. Bob Corker (Tenn.), who are drawing red "
+        "lines.\n\nCorker, a fiscal hawk, has vowed he won’t vote for “one penny’s worth of "
+        "deficits.”"
+    )
+    roles = {q.speaker.role for q in quotes_of(with_entities, text) if q.speaker}
+    assert not roles & {"R", "Tenn.", "R-Tenn."}

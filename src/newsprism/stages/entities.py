@@ -50,7 +50,7 @@ NER_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "PLACE": "PLACE
 INSTITUTIONS = frozenset(
     "university college institute school hospital council association agency ministry "
     "committee commission foundation corporation party academy institution society "
-    "federation authority".split()
+    "federation authority project".split()
 )
 VENUES = frozenset("center centre museum library".split())
 # a company's legal form ends its name
@@ -210,8 +210,12 @@ class Entities:
             label = NER_LABELS.get(ent.label_)
             if label == "PLACE" and len(ent) > 1 and ent[-1].lower_ in INSTITUTIONS:
                 label = "ORG"  # "Riverton College" is a body
-            elif label == "PERSON" and len(ent) > 1 and ent[-1].lower_ in INSTITUTIONS | VENUES:
-                label = "ORG"  # "Simon Wiesenthal Center" too (a "Barclays Center" is a place)
+            elif (
+                label == "PERSON"
+                and len(ent) > 1
+                and (ent[-1].lower_ in INSTITUTIONS | VENUES or ent[-1].lower_.startswith("news-"))
+            ):  # "Simon Wiesenthal Center", "Springfield News-Leader" (a "Barclays Center" is a place)
+                label = "ORG"
             elif label in ("PERSON", "PLACE") and len(ent) > 1 and ent[-1].lower_ in COMPANIES:
                 label = "ORG"  # "Mahanagar Telephone Nigam Limited" is a company
             if label == "PERSON" and not _person_like(ent):

@@ -63,7 +63,7 @@ NOUN_ACTION: dict[str, str] = {
 OBJECT_CONTROL = frozenset(
     """ask urge call tell order force persuade encourage allow permit enable invite pressure
     push press require compel instruct direct authorize authorise advise warn expect want help
-    lead convince get beg implore petition""".split()
+    lead convince get beg implore petition challenge dare""".split()
 )
 _STRIKE_KINDS = {"air", "drone", "missile", "military", "rocket", "aerial", "artillery"}
 # Verbs whose object decides the sense: "struck a deal" is an agreement, "struck a balance"

@@ -791,7 +791,7 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
     # an apposition that is a person's name is another person ("Kenny Stills, Albert Wilson")
     # (nor is a party tag a role: "Sen. Bernie Sanders (I-VT)")
     appos = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ != "PERSON"
-                  and not PARTY_TAG.match(c.text)), None)  # fmt: skip
+                  and not _party_tag_part(c)), None)  # fmt: skip
     if appos is not None:
         whole = _partitive(appos)  # "one of Rubio's South Carolina campaign co-chairs"
         appos, one = (whole, appos.lower_ == "one") if whole is not None else (appos, False)
@@ -822,6 +822,18 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
         rel_role, rel_body = _relative_role(rel)
         role, affiliation = role or rel_role, affiliation or rel_body
     return role, affiliation, description
+
+
+def _party_tag_part(tok: Any) -> bool:
+    """A party tag or a piece of one the tokenizer split: "I-VT", "R" or "Tenn." of "R-Tenn."."""
+    doc = tok.doc
+    split = tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].text in ("R", "D", "I")
+    return (
+        bool(PARTY_TAG.match(tok.text))
+        or tok.text in ("R", "D", "I")
+        or split
+        or (tok.text in US_ABBREVIATIONS)
+    )
 
 
 # "who chairs the Riverton Traders' Group": the verb names the role, its object the body
