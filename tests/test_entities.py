@@ -280,3 +280,12 @@ def test_a_capital_or_a_states_abbreviation_the_ner_took_for_someone_is_a_place(
     assert ents["Pyongyang"].type == "PLACE"
     assert "Mich." not in ents or ents["Mich."].type == "PLACE"
     assert ents["Jordan Mills"].type == "PERSON"
+
+
+def test_a_storm_is_an_event_and_goes_by_its_name_alone(analyze):
+    ents = analyze(
+        "Tropical Storm Harvey refused to go away. Harvey battered Texas, as Hurricane Katrina "
+        "had done in 2005. Mayor Sylvester Turner spoke."
+    )
+    assert ents["Tropical Storm Harvey"].type == ents["Hurricane Katrina"].type == "EVENT"
+    assert "Harvey" in ents["Tropical Storm Harvey"].aliases and "Harvey" not in ents

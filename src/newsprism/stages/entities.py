@@ -219,7 +219,7 @@ class Entities:
             elif label in ("PERSON", "PLACE") and len(ent) > 1 and ent[-1].lower_ in COMPANIES:
                 label = "ORG"  # "Mahanagar Telephone Nigam Limited" is a company
             if label == "PERSON" and not _person_like(ent):
-                label = _thing(ent)
+                label = _thing(ent)  # "Korean War", "Hurricane Katrina"; else no name at all
             if label:
                 label = self._in_capitals(ent.text, label, from_ner=True)
             if label:
@@ -359,6 +359,8 @@ class Entities:
         if any(w.lower() in ORG_WORDS for w in words) or words[-1].lower() in VENUES:
             return "ORG", i, j
         if thing := _thing(words):
+            if words[0] == "Storm" and i > 0 and doc[i - 1].text == "Tropical":
+                i -= 1  # "Tropical Storm Harvey" opening a sentence: the run left out "Tropical"
             return thing, i, j  # before "the World War II service of ..." makes it a body
         if after in ORG_WORDS:
             return "ORG", i, j
@@ -494,6 +496,12 @@ class Entities:
                          if " " in s2.text and s2.text.split()[0] == words[0]}  # fmt: skip
                 if len(named) == 1:
                     union(k, next(iter(named.values())))
+        # a storm goes by its name alone too: "Harvey" is Tropical Storm Harvey
+        storms = {s.text.split()[-1]: k for k, s in enumerate(spans)
+                  if s.type == "EVENT" and _storm(s.text.split())}  # fmt: skip
+        for k, s in enumerate(spans):
+            if s.text in storms and s.strength < 3:
+                union(k, storms[s.text])
 
     def _type(self, group: list[Span]) -> str:
         """The type the strongest source gives (alias table, then NER, then rules) to the
@@ -635,6 +643,7 @@ NOT_NAME_ENDINGS = frozenset(
 THING_WORDS = dict.fromkeys("War Wars Cup Cups Olympics Inquiry".split(), "EVENT") | dict.fromkeys(
     "Prize Award Awards Treaty Accord Accords".split(), "OTHER"
 )
+STORMS = frozenset("Hurricane Typhoon Cyclone Superstorm Storm".split())
 # a title standing alone ("the Secretary said") names nobody by itself
 LONE_TITLES = frozenset(
     "President Secretary Senator Governor Chancellor Minister Spokesman Spokeswoman "
@@ -736,15 +745,22 @@ def _person_like(ent: Any) -> bool:
 
 def _thing(words: Any) -> str | None:
     """EVENT or OTHER for a name ending in a word of THING_WORDS ("Korean War", "World War
-    II"; not "War Powers Act") or holding "v." ("Roe v. Wade"), else None."""
+    II"; not "War Powers Act"), a storm's ("Hurricane Katrina") or a name holding "v." ("Roe
+    v. Wade"), else None."""
     words = [str(w) for w in words]
     if "and" in words:
         return None  # two names, or none: "Nobel Peace Prize and World War II"
+    if _storm(words):
+        return "EVENT"  # "Hurricane Katrina", "Tropical Storm Harvey"
     while len(words) > 1 and _ORDINAL.match(words[-1]):
         words.pop()
     if words[-1] in THING_WORDS and words[-1] not in NOT_NAME_ENDINGS:
         return THING_WORDS[words[-1]]
     return "OTHER" if "v." in words[1:-1] or "vs." in words[1:-1] else None
+
+
+def _storm(words: list[str]) -> bool:
+    return len(words) > 1 and (words[0] in STORMS or words[:2] == ["Tropical", "Storm"])
 
 
 _ORDINAL = re.compile(r"^(?:[IVX]+|\d+)$")
