@@ -147,19 +147,21 @@ def test_events_with_entities_and_quotes(seed_text):
             "the government",
             "the troops",
         ),
-        # a relative pronoun stands for its noun; a span of time is not an actor
+        # a relative pronoun stands for its noun; a span of time is not an actor; what is
+        # called for is the call's target
         (
             "He was one of the lawmakers who had called for the vote.",
             "called",
             "the lawmakers",
-            None,
+            "the vote",
         ),
         (
             "Protesters have spent weeks calling for the minister to resign.",
             "calling",
             "Protesters",
-            None,
+            "the minister",
         ),
+        ("Protesters called for the minister to resign.", "resign", "the minister", None),
     ],
 )
 def test_event_actor_in_control_and_relative_clauses(pipeline, text, trigger, actor, target):

@@ -106,6 +106,8 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
         actor, target = prep_object(verb, "by"), passive
     if target is None:
         target = prep_object(verb, "on", "upon", "against", "at")
+        if target is None and verb.lemma_ == "call":
+            target = prep_object(verb, "for")  # "called for the government to resign"
         if target is not None and (target.lower_ in _WHEN_WORDS or target.lower_ in _TIME_UNITS):
             target = None  # "on Saturday", "at night": when, not whom
     if (
@@ -125,7 +127,7 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
     ):
         head = verb.head
         # "called on the government to expel ...", "urged Iraq to leave": the one asked acts
-        asked = (prep_object(head, "on", "upon") if head.lemma_ == "call"
+        asked = (prep_object(head, "on", "upon", "for") if head.lemma_ == "call"
                  else obj(head) or next((c for c in head.children if c.dep_ == "iobj"), None))  # fmt: skip
         if (
             verb.dep_ in ("xcomp", "advcl")
@@ -139,7 +141,9 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
         elif verb.dep_ == "acl" and _infinitive(verb) and head.pos_ in ("NOUN", "PROPN"):
             # "his decision to step down", "Trump took steps to ban ...": whose, or who took them
             actor = next((c for c in head.children if c.dep_ in ("nmod:poss", "poss")), None)
-            if actor is None and head.head.pos_ in ("VERB", "AUX") and head.dep_ in OBJECT_DEPS:
+            if any(c.dep_ == "case" and c.lower_ == "for" for c in head.children):
+                actor = head  # "called for the minister to resign": the minister
+            elif actor is None and head.head.pos_ in ("VERB", "AUX") and head.dep_ in OBJECT_DEPS:
                 actor = _main_subject(head.head)
         elif verb.tag_ == "VBG" and verb.dep_ == "advcl" and comma_before(verb):
             actor = _main_subject(head)  # "..., saying ...": the main clause's subject says it
