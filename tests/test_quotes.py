@@ -568,3 +568,18 @@ def test_a_split_party_tag_is_no_role(with_entities):
     )
     roles = {q.speaker.role for q in quotes_of(with_entities, text) if q.speaker}
     assert not roles & {"R", "Tenn.", "R-Tenn."}
+
+
+def test_the_writers_own_i_is_the_sole_author_of_the_byline(pipeline):
+    body = (
+        "Officials have been cautious.\n\nI can’t explain the motives behind the agency’s stance, "
+        "but experts told me that officials have likely sown distrust."
+    )
+
+    def speakers(byline):
+        art = Article(id="t", text=body, title="Masks", body=body, byline=byline, source="Vox",
+                      layout="exact")  # fmt: skip
+        return [(q.speaker.name, q.speaker.role) for q in pipeline(art).quotes if q.speaker]
+
+    assert ("German Lopez", "author") in speakers("German Lopez")
+    assert all(role != "author" for _, role in speakers("Ann Roe, Bo Li"))

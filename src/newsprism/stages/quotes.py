@@ -1075,7 +1075,11 @@ class Quotes:
                           and e[-1].text == tok.text and e.end_char <= span.start_char), None)  # fmt: skip
         kind = PRONOUNS.get(tok.lower_)
         if tok.lower_ in ("i", "we") and not any(a <= tok.idx < b for a, b in inside):
-            kind = None  # the writer's own "I" or "we", outside any quotation: no one named
+            kind = None  # the writer's own "I" or "we", outside any quotation
+            author = _sole_author(analysis.article.byline)
+            if tok.lower_ == "i" and author:  # "I can't explain the motives ...": the byline's
+                return Speaker(span.text, span.start_char, span.end_char, author, None, "author",
+                               analysis.article.source)  # fmt: skip
         indefinite = any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children)
         if (
             kind is not None
@@ -1126,6 +1130,14 @@ class Quotes:
         affiliation = _canonical(affiliation, analysis)
         return Speaker(span.text, span.start_char, span.end_char, name, entity_id, role,
                        affiliation, description)  # fmt: skip
+
+
+def _sole_author(byline: str | None) -> str | None:
+    """The one person a byline names ("German Lopez"), else None (several, or none)."""
+    if not byline or re.search(r",|;|&|\band\b|\|", byline):
+        return None
+    words = byline.split()
+    return byline if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) else None
 
 
 # A digest's credit under a quoted paragraph: "Gaby Hinsliff, The Guardian" (The Flip Side and
