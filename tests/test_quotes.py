@@ -583,3 +583,13 @@ def test_the_writers_own_i_is_the_sole_author_of_the_byline(pipeline):
 
     assert ("German Lopez", "author") in speakers("German Lopez")
     assert all(role != "author" for _, role in speakers("Ann Roe, Bo Li"))
+
+
+def test_a_body_behind_data_speaks_and_its_own_name_gives_no_role(with_entities):
+    text = (
+        "Vaccination rates are falling. America is 115th worldwide in terms of Hepatitis B "
+        "vaccination, according to World Health Organization data, well behind Libya. The "
+        "Justice Department said it would appeal."
+    )
+    said = [(q.speaker.name, q.speaker.role) for q in quotes_of(with_entities, text)]
+    assert said == [("World Health Organization", None), ("Department of Justice", None)]

@@ -392,7 +392,8 @@ def _according(sent: Any, lo: int, hi: int) -> tuple[Any, Any] | None:
 
 def _source(according: Any) -> Any | None:
     """X in "according to X"; the body behind a conduit: "according to reporting from Wired",
-    "according to a report by the Congressional Budget Office" (Wired, the Office)."""
+    "according to a report by the Congressional Budget Office", "according to World Health
+    Organization data" (Wired, the Office, the Organization)."""
     if according.dep_ == "case":  # UD: X -case-> according
         found = according.head if according.head.i > according.i else None
     else:
@@ -402,6 +403,8 @@ def _source(according: Any) -> Any | None:
         )
     if found is not None and (found.lemma_.lower() in CONDUITS or found.lower_ in CONDUITS):
         behind = prep_object(found, "from") or prep_object(found, "by")
+        if behind is None:  # "according to World Health Organization data": the name before
+            behind = next((c for c in found.lefts if c.dep_ == "compound" and c.ent_type_), None)
         if behind is not None and behind.text[:1].isupper():  # a name: "Wired", "the CDC"
             return behind
     return found
@@ -1121,9 +1124,12 @@ class Quotes:
             # the name hangs on a title: "Its director, Lejla Hodzic," "council leader Fiona Marsh"
             own_role, owner = _described(tok)
             role, affiliation = own_role or role, owner or affiliation
-        name, title = strip_titles(name)
+        body = named.label_ != "PERSON"
+        name, title = strip_titles(name) if not body else (name, None)
         role = role or title
         role = None if role in HONORIFICS else role  # "Ms Haley": a courtesy, no role
+        if body and role and all(w in named.text.split() for w in role.split()):
+            role = None  # a word of a body's own name: "World Health Organization" has no role
         entity = _entity_at(named, analysis)
         entity_id = entity.id if entity else None
         name = entity.name if entity else name
