@@ -593,3 +593,20 @@ def test_a_body_behind_data_speaks_and_its_own_name_gives_no_role(with_entities)
     )
     said = [(q.speaker.name, q.speaker.role) for q in quotes_of(with_entities, text)]
     assert said == [("World Health Organization", None), ("Department of Justice", None)]
+
+
+def test_a_party_tag_or_description_gives_the_party_as_affiliation(with_entities):
+    text = (
+        "The highway bill stalled. “This is a departure from what we’ve done,” said Sen. "
+        "Richard J. Durbin, Illinois Democrat.\n\nSen. Chuck Grassley, Iowa Republican, said the "
+        "IRS could use the help. Sen. Dianne Feinstein (D-Calif.) said the plan was flawed. Sen. "
+        "Bernie Sanders (I-Vt.) said it was a scam."
+    )
+    said = [(q.speaker.name, q.speaker.role, q.speaker.affiliation)
+            for q in quotes_of(with_entities, text)]  # fmt: skip
+    assert said == [
+        ("Richard J. Durbin", "Sen.", "Democratic Party"),
+        ("Chuck Grassley", "Sen.", "Republican Party"),
+        ("Dianne Feinstein", "Sen.", "Democratic Party"),
+        ("Bernie Sanders", "Sen.", None),
+    ]

@@ -1130,10 +1130,15 @@ class Quotes:
         role = None if role in HONORIFICS else role  # "Ms Haley": a courtesy, no role
         if body and role and all(w in named.text.split() for w in role.split()):
             role = None  # a word of a body's own name: "World Health Organization" has no role
+        if role and all(w.lower() in PARTY_MEMBERS or w in STATE_NAMES or w in US_ABBREVIATIONS
+                        for w in role.split()):  # fmt: skip
+            role = title or _title_before(doc, first.start)[0]  # "Iowa Republican": no post
         entity = _entity_at(named, analysis)
         entity_id = entity.id if entity else None
         name = entity.name if entity else name
         affiliation = _canonical(affiliation, analysis)
+        if affiliation is None and entity is not None and not body:
+            affiliation = _parties(analysis).get(entity.id)  # "Harry Reid (D-Nev.)"
         return Speaker(span.text, span.start_char, span.end_char, name, entity_id, role,
                        affiliation, description)  # fmt: skip
 
@@ -1214,6 +1219,29 @@ def _home_states(analysis: Analysis) -> dict[str, set[str]]:
                 states.add(state)
             if before := list(_STATE_NAME.finditer(body, max(0, m.start - 30), m.start)):
                 states.add(STATE_NAMES[before[-1].group()])
+    return out
+
+
+PARTIES = {"D": "Democratic Party", "R": "Republican Party", "Democrat": "Democratic Party",
+           "Republican": "Republican Party"}  # fmt: skip
+# a party after a name: a tag ("Harry Reid (D-Nev.)", "Rand Paul, R-Ky.") or a description
+# ("Chuck Grassley, Iowa Republican", "Sen. Joe Manchin, a West Virginia Democrat")
+_PARTY_AFTER = re.compile(
+    r"\s*[(,]\s*(?P<tag>[DR])-[A-Z]|,\s+(?:an?\s+)?(?:(?:" + _STATE_NAME.pattern + r")\s+)?"
+    r"(?P<member>Republican|Democrat)\b(?!\s+(?:Party|National|Governors|Senator)\b)"
+)
+
+
+def _parties(analysis: Analysis) -> dict[str, str]:
+    """Each person's party, as a party tag or description right after their name gives it."""
+    body = analysis.article.body
+    out: dict[str, str] = {}
+    for entity in analysis.entities:
+        if entity.type != "PERSON":
+            continue
+        for m in entity.mentions:
+            if m.field == "body" and (after := _PARTY_AFTER.match(body, m.end)):
+                out.setdefault(entity.id, PARTIES[after["tag"] or after["member"]])
     return out
 
 
