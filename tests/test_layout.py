@@ -326,3 +326,17 @@ def test_cnns_story_highlights_give_the_subtitle_and_leave_the_body(lay_out):
     assert a.subtitle == "The Army has disqualified 588 soldiers"
     assert a.body == BODY
     assert [o.reason for o in a.off_topic] == ["cue: story highlights"] * 2
+
+
+def test_cnns_commentary_note_leaves_the_body_and_opinion_leaves_the_byline():
+    text = (
+        "Andre Spicer is a professor at Cass Business School. The opinions expressed in this "
+        "commentary are solely those of the author.\n\nThe economy is slowing, and workers "
+        "are worried about their jobs this winter."
+    )
+    art = Article(id="c", title="Work", text=text, byline="Opinion Andre Spicer",
+                  layout="separated")  # fmt: skip
+    a = Layout().lay_out(art)
+    assert a.body.startswith("The economy is slowing")
+    assert [o.reason for o in a.off_topic] == ["cue: editorial note"]
+    assert a.byline == "Andre Spicer"

@@ -271,7 +271,8 @@ _CUES = [
         re.compile(
             r"^This article is more than \d+ (?:year|month|day)s? old$"
             r"|^The opinions expressed by (?:columnists|the author) are their own\b"
-            r"|^This is a rush transcript\b|^.{0,3}The 360.{0,3} shows you diverse perspectives\b",
+            r"|^This is a rush transcript\b|^.{0,3}The 360.{0,3} shows you diverse perspectives\b"
+            r"|\bThe (?:opinions|views) expressed in this commentary (?:are|belong)\b",  # CNN
             re.I,
         ),
     ),
@@ -526,6 +527,7 @@ def split_byline(byline: str | None) -> tuple[str | None, str | None]:
     """The names of a byline, and the agency it credits: "Ana Ribeiro, Reuters" -> both."""
     if not byline:
         return None, None
+    byline = re.sub(r"^Opinion(?: by)?\s+(?=[A-Z])", "", byline)  # CNN: "Opinion Bernie Sanders"
     *names, last = re.split(r"\s*[,|/]\s*", byline)
     agency = _agency_in(last) if names and len(last) < 40 else None
     return (", ".join(names), agency) if agency else (byline, None)
