@@ -340,3 +340,17 @@ def test_cnns_commentary_note_leaves_the_body_and_opinion_leaves_the_byline():
     assert a.body.startswith("The economy is slowing")
     assert [o.reason for o in a.off_topic] == ["cue: editorial note"]
     assert a.byline == "Andre Spicer"
+
+
+def test_a_caption_and_credit_run_into_the_headline_leave_the_body():
+    title = "Cassidy says he's close to having the votes to pass Obamacare repeal"
+    text = (
+        "Sen. Bill Cassidy cited a closed-door Republican lunch as a turning point. | Alex "
+        f"Wong/Getty Images {title} The Louisiana senator is counting votes.\n\nSen. Bill "
+        "Cassidy on Friday sought to rally support for the repeal bill."
+    )
+    a = Layout().lay_out(Article(id="p", title=title, text=text, layout="separated"))
+    assert a.body == "Sen. Bill Cassidy on Friday sought to rally support for the repeal bill."
+    assert a.image_credits == ("Alex Wong/Getty Images",)
+    assert a.subtitle == "The Louisiana senator is counting votes."
+    assert [o.reason for o in a.off_topic] == ["cue: photo caption"]

@@ -357,6 +357,29 @@ def _after_title(line: str, title: str) -> str | None:
     return None
 
 
+_CREDIT_END = re.compile(r"/|^(?:AP|Photos?|Images|REUTERS|Reuters|Getty|AFP|POLITICO|EPA)$")
+
+
+def _captioned_title(line: str, title: str) -> tuple[str, str, str] | None:
+    """(caption, credit, standfirst) of a first paragraph that runs a photo's caption and credit
+    into the headline (389 AllSides articles, Politico's: "Sen. Bill Cassidy cited ... | Alex
+    Wong/Getty Images Cassidy says he's close to ..."), else None. A section label may stand
+    between credit and headline ("... /Getty Images foreign policy <headline>")."""
+    caption, bar, rest = line.partition(" | ")
+    at = rest.find(title) if bar and title else -1
+    if at <= 0:
+        return None
+    words = rest[:at].split()
+    credit = next((c for k in range(len(words), 0, -1)
+                   if (c := photo_credit(" ".join(words[:k])))), None)  # fmt: skip
+    if credit is None and len(words) <= 8:  # "AP Photo", "M.Scott Mahaskey/POLITICO"
+        ends = [k for k, w in enumerate(words, 1) if _CREDIT_END.search(w)]
+        credit = " ".join(words[: ends[-1]]) if ends else None
+    if credit is None:
+        return None
+    return caption.strip(), credit, rest[at + len(title) :].strip()
+
+
 def split_header(segs: list[Segment]) -> tuple[Header, list[Segment]]:
     """Title, subtitle, byline and credits from the first lines; the rest is the body."""
     h = Header()
@@ -629,8 +652,17 @@ class Layout:
         else:
             segs = [replace(s, text=t) for s in segs if (t := _POSTER.sub("", s.text).strip())]
             rest = _after_title(segs[0].text, a.title) if segs and a.title else None
+            lead = _captioned_title(segs[0].text, a.title) if segs and a.title else None
             if rest is not None:  # pages and exports often repeat the headline as the first line
                 segs = segs[1:]  # (Politico's, after its player, with the standfirst)
+                if rest and h.subtitle is None and len(rest) <= 300:
+                    h.subtitle = rest
+            elif lead is not None:  # Politico's "<caption> | <credit> <section> <headline> ..."
+                caption, credit, rest = lead
+                lead_caption = OffTopic(caption, segs[0].start, segs[0].start + len(caption),
+                                        "cue: photo caption")  # fmt: skip
+                h.credits.append(credit)
+                segs = segs[1:]
                 if rest and h.subtitle is None and len(rest) <= 300:
                     h.subtitle = rest
             byline, segs = leading_byline(segs)
@@ -640,6 +672,8 @@ class Layout:
         body_segs = []
         captions = [OffTopic(s.text, s.start, s.end, "cue: story highlights") for s in highlights
                     if _HIGHLIGHTS.sub("", s.text) != h.subtitle]  # fmt: skip
+        if a.layout != "raw" and lead is not None:
+            captions.append(lead_caption)
         segs = [replace(s, text=without_link_widgets(s.text)) for s in segs]
         for s in segs:
             if _GALLERY.search(s.text):  # before the credits: "Photos: <title>" is no credit
