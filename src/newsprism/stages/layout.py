@@ -639,6 +639,7 @@ class Layout:
         segs = segments(a.text)
         h = Header(a.title, a.subtitle, a.byline, list(a.image_credits))
         highlights, segs = story_highlights(segs)
+        lead_caption: OffTopic | None = None
         if highlights and h.subtitle is None:
             h.subtitle = _HIGHLIGHTS.sub("", highlights[0].text)
         if a.layout == "raw":
@@ -658,10 +659,10 @@ class Layout:
                 if rest and h.subtitle is None and len(rest) <= 300:
                     h.subtitle = rest
             elif lead is not None:  # Politico's "<caption> | <credit> <section> <headline> ..."
-                caption, credit, rest = lead
+                caption, lead_credit, rest = lead
                 lead_caption = OffTopic(caption, segs[0].start, segs[0].start + len(caption),
                                         "cue: photo caption")  # fmt: skip
-                h.credits.append(credit)
+                h.credits.append(lead_credit)
                 segs = segs[1:]
                 if rest and h.subtitle is None and len(rest) <= 300:
                     h.subtitle = rest
@@ -672,7 +673,7 @@ class Layout:
         body_segs = []
         captions = [OffTopic(s.text, s.start, s.end, "cue: story highlights") for s in highlights
                     if _HIGHLIGHTS.sub("", s.text) != h.subtitle]  # fmt: skip
-        if a.layout != "raw" and lead is not None:
+        if lead_caption is not None:
             captions.append(lead_caption)
         segs = [replace(s, text=without_link_widgets(s.text)) for s in segs]
         for s in segs:
