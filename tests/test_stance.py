@@ -390,3 +390,14 @@ def test_the_maker_of_the_decision_stands_for_it():
         "against": [],
         "neither": [],
     }
+
+
+def test_a_headline_plan_must_act_on_a_policy():
+    from newsprism.stages.stance import from_headline
+
+    assert from_headline("Inside Trump's plan to battle the 15 investigations facing him") is None
+    assert from_headline("Democrats launch bid to win over progressives") is None
+    assert (
+        from_headline("House Passes Bill to Defund Planned Parenthood")
+        == "Defund Planned Parenthood"
+    )

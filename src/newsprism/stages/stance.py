@@ -109,9 +109,31 @@ def from_headline(line: str | None) -> str | None:
         return None
     dispute = _phrase(_DISPUTE.search(line))
     if dispute:  # "Split on Parliament's Call to Expel Foreign Troops": the call's action
-        return _phrase(_PROPOSAL.search(dispute)) or dispute
-    return (_phrase(_PROPOSAL.search(line)) or _phrase(_VOTE.search(line))
-            or _phrase(_MEASURE.search(line)))  # fmt: skip
+        return _proposal(dispute) or dispute
+    return _proposal(line) or _phrase(_VOTE.search(line)) or _phrase(_MEASURE.search(line))
+
+
+def _proposal(line: str) -> str | None:
+    """What a headline's call, plan or bill is to do, when it acts on a policy as a lead's
+    decision must ("Call to Expel Foreign Troops"; not "Trump's plan to battle the 15
+    investigations facing him")."""
+    phrase = _phrase(_PROPOSAL.search(line))
+    if not phrase:
+        return None
+    words = [w.lower() for w in phrase.split()]
+    verb = words[1] if len(words) > 1 and words[0].endswith("ly") else words[0]  # "immediately"
+    stems = {verb, verb.removesuffix("s"), verb.removesuffix("e"), verb + "e"}
+    return phrase if stems & (POLICY_ACTIONS | HEADLINE_POLICY) else None
+
+
+# headline verbs for policy moves beyond the lead's list: "Gut Obamacare", "Defund Police",
+# "make ... permanent", "Force Trump to Release Tax Returns", "Resign Over Racist Photo"
+HEADLINE_POLICY = frozenset(
+    "make keep gut defund de-fund dump freeze force resign fire oust overhaul kill slash boost "
+    "reopen re-open rein scale roll shrink replace move avert lower include authorize authorise "
+    "restart let eliminate export import combat tighten loosen ease acquit convict punish save "
+    "withhold bust seek tackle add prevent explore neuter".split()
+)
 
 
 def from_lead(doc: Any) -> tuple[str, str] | None:
