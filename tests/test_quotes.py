@@ -502,31 +502,32 @@ def test_what_was_told_leaves_out_the_recipient(pipeline, text, said):
     assert q.text == said
 
 
-def test_a_credit_line_under_a_quoted_paragraph_names_its_speaker(with_entities):
-    text = (
-        "From the Left\n\nThe left opposes Brexit.\n\n“Think of all the stockpiling and worrying "
-        "that businesses have done over years of being nagged to get ready for Brexit.”\n\n"
-        "Gaby Hinsliff, The Guardian\n\nSome argue, “Britain’s fight about Brexit is best "
-        "understood as a civil war over the country’s culture.\n\n“Leavers, by contrast, feel "
-        "that these institutions have come to be dominated by an establishment.”\n\n"
-        "Editorial Board, Wall Street Journal"
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a credit line under the quoted paragraph; a board is that paper's board
+            "From the Left\n\nThe left opposes Brexit.\n\n“Think of all the stockpiling and "
+            "worrying that businesses have done over years of being nagged to get ready for "
+            "Brexit.”\n\nGaby Hinsliff, The Guardian\n\nSome argue, “Britain’s fight about "
+            "Brexit is best understood as a civil war over the country’s culture.\n\n“Leavers, "
+            "by contrast, feel that these institutions have come to be dominated by an "
+            "establishment.”\n\nEditorial Board, Wall Street Journal",
+            [("Gaby Hinsliff", "The Guardian"),
+             ("Wall Street Journal editorial board", "Wall Street Journal"),
+             ("Wall Street Journal editorial board", "Wall Street Journal")],
+        ),
+        (  # the credit right after a quote that ends its paragraph
+            "Others point out that “the court has taken a relatively lax attitude toward "
+            "precedent, and the future of Roe is uncertain at best.” B Jessie Hill, The "
+            "Guardian\n\nSome note that “both measures rely on the concept of natural law, "
+            "which courts have not embraced.” The Editors, National Review",
+            [("Jessie Hill", "The Guardian"), ("National Review editors", "National Review")],
+        ),
+    ],
+)  # fmt: skip
+def test_a_digests_credit_names_the_speaker_of_the_quote_before_it(with_entities, text, expected):
     said = [(q.speaker.name, q.speaker.affiliation) for q in quotes_of(with_entities, text)]
-    assert said == [("Gaby Hinsliff", "The Guardian"),
-                    ("Wall Street Journal editorial board", "Wall Street Journal"),
-                    ("Wall Street Journal editorial board", "Wall Street Journal")]  # fmt: skip
-
-
-def test_a_credit_right_after_a_quote_ending_its_paragraph_names_its_speaker(with_entities):
-    text = (
-        "Others point out that “the court has taken a relatively lax attitude toward precedent, "
-        "and the future of Roe is uncertain at best.” B Jessie Hill, The Guardian\n\n"
-        "Some note that “both measures rely on the concept of natural law, which courts have "
-        "not embraced.” The Editors, National Review"
-    )
-    said = [(q.speaker.name, q.speaker.affiliation) for q in quotes_of(with_entities, text)]
-    assert said == [("Jessie Hill", "The Guardian"),
-                    ("National Review editors", "National Review")]  # fmt: skip
+    assert said == expected
 
 
 def test_the_state_in_a_description_picks_the_person_the_article_ties_to_it(with_entities):
