@@ -1016,9 +1016,12 @@ class Quotes:
         # a credit line under a quote that runs over paragraphs names the speaker of every part
         credits = {q.chain: c for q in found if q.kind == "direct" and q.chain is not None
                    and (c := _credited(q, text, analysis)) is not None}  # fmt: skip
+        parties = _parties(analysis)  # "Harry Reid (D-Nev.)": the party is an affiliation
         for q in found:
             speaker = (self._speaker(q, doc, analysis, people, inside, described)
                        if q.speaker is not None else None)  # fmt: skip
+            if speaker is not None and speaker.affiliation is None and speaker.entity_id in parties:
+                speaker = replace(speaker, affiliation=parties[speaker.entity_id])
             if speaker is not None and _a_described_person(speaker, q.speaker):
                 described.append(speaker)
             if q.kind == "direct" and (speaker is None or speaker.text.lower() in ANYONE):
@@ -1137,8 +1140,6 @@ class Quotes:
         entity_id = entity.id if entity else None
         name = entity.name if entity else name
         affiliation = _canonical(affiliation, analysis)
-        if affiliation is None and entity is not None and not body:
-            affiliation = _parties(analysis).get(entity.id)  # "Harry Reid (D-Nev.)"
         return Speaker(span.text, span.start_char, span.end_char, name, entity_id, role,
                        affiliation, description)  # fmt: skip
 
