@@ -16,7 +16,16 @@ from dataclasses import replace
 from typing import Any
 
 from ..records import Analysis, DateRef, Entity, Event, Quote
-from ..syntax import comma_before, doc_text, obj, passive_subject, phrase, prep_object, subject
+from ..syntax import (
+    OBJECTS,
+    comma_before,
+    doc_text,
+    obj,
+    passive_subject,
+    phrase,
+    prep_object,
+    subject,
+)
 
 # Action classes: verbs by lemma. A statement class keeps "who said" events apart from deeds.
 ACTIONS: dict[str, frozenset[str]] = {
@@ -93,7 +102,6 @@ _WHEN_WORDS = frozenset(
 )
 _DAYS = _WHEN_WORDS | {"today", "yesterday", "tomorrow", "tonight"}
 _RELATIVE = ("relcl", "acl:relcl")
-OBJECT_DEPS = ("obj", "dobj")
 _SUBJECT = ("nsubj", "nsubj:pass", "nsubjpass")
 _REPORTED = frozenset("ccomp csubj csubj:pass parataxis".split())
 
@@ -143,7 +151,7 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
             actor = next((c for c in head.children if c.dep_ in ("nmod:poss", "poss")), None)
             if any(c.dep_ == "case" and c.lower_ == "for" for c in head.children):
                 actor = head  # "called for the minister to resign": the minister
-            elif actor is None and head.head.pos_ in ("VERB", "AUX") and head.dep_ in OBJECT_DEPS:
+            elif actor is None and head.head.pos_ in ("VERB", "AUX") and head.dep_ in OBJECTS:
                 actor = _main_subject(head.head)
         elif verb.tag_ == "VBG" and verb.dep_ == "advcl" and comma_before(verb):
             actor = _main_subject(head)  # "..., saying ...": the main clause's subject says it
