@@ -289,3 +289,12 @@ def test_a_storm_is_an_event_and_goes_by_its_name_alone(analyze):
     )
     assert ents["Tropical Storm Harvey"].type == ents["Hurricane Katrina"].type == "EVENT"
     assert "Harvey" in ents["Tropical Storm Harvey"].aliases and "Harvey" not in ents
+
+
+def test_the_state_of_the_union_is_an_event_and_a_names_tail_no_name(analyze):
+    ents = analyze(
+        "President Trump used his first State of the Union address to challenge Democrats. The "
+        "State of the Union drew 46 million viewers, the White House said."
+    )
+    assert ents["State of the Union"].type == "EVENT"
+    assert "of the Union" not in ents and ents["White House"].type == "ORG"

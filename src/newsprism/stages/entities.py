@@ -723,6 +723,7 @@ def _a_name(text: str) -> bool:
         or text in THING_WORDS
         or text.lower() in ("center", "centre", "museum", "society")  # alone, no name
         or not (text[:1].isalnum() or text[:1] in "#@")  # "● Center"
+        or text.split()[0] in ("of", "and")  # a name's tail: "of the Union", "and Commerce"
         or (" " not in text and text.islower())
     )
 
