@@ -53,6 +53,7 @@ INSTITUTIONS = frozenset(
     "federation authority project".split()
 )
 VENUES = frozenset("center centre museum library".split())
+BODY_ENDINGS = INSTITUTIONS | VENUES  # a "person" ending so is a body
 # a company's legal form ends its name
 COMPANIES = frozenset("limited ltd ltd. inc inc. incorporated corp corp. corporation llc plc "
                       "co. gmbh ag s.a. holdings".split())  # fmt: skip
@@ -213,7 +214,7 @@ class Entities:
             elif (
                 label == "PERSON"
                 and len(ent) > 1
-                and (ent[-1].lower_ in INSTITUTIONS | VENUES or ent[-1].lower_.startswith("news-"))
+                and (ent[-1].lower_ in BODY_ENDINGS or ent[-1].lower_.startswith("news-"))
             ):  # "Simon Wiesenthal Center", "Springfield News-Leader" (a "Barclays Center" is a place)
                 label = "ORG"
             elif label in ("PERSON", "PLACE") and len(ent) > 1 and ent[-1].lower_ in COMPANIES:
