@@ -83,6 +83,24 @@ def test_cp1252_text_is_decoded():
     assert "José Ramírez" in a.text and "“" in a.text
 
 
+def test_mojibake_is_repaired_and_good_text_kept(tmp_path):
+    # an export whose titles went through a wrong decode twice, as 284 AllSides articles did
+    path = tmp_path / "a.jsonl"
+    rows = [
+        {"title": "Romney, Obama locked in a duel for OhioÃ¢â‚¬â„¢s voters", "text": "Body."},
+        {"title": "Voters Who Are Ã¢â‚¬â€\x9d Literally Ã¢â‚¬â€\x9d Done", "text": "It isnâ€™t."},
+        {"title": "Café’s São Paulo déjà vu – “Olé”", "text": "Body."},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    got, _ = articles(path)
+    assert [a.title for a in got] == [
+        "Romney, Obama locked in a duel for Ohio’s voters",
+        "Voters Who Are — Literally — Done",
+        "Café’s São Paulo déjà vu – “Olé”",
+    ]
+    assert got[1].text == "It isn’t."
+
+
 def test_utf16_with_bom(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes("Título\n\nCuerpo del artículo.".encode("utf-16"))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 import charset_normalizer
+import ftfy
 
 
 class ReadError(Exception):
@@ -59,8 +61,16 @@ def decode(data: bytes, declared: str | None = None) -> str:
     return data.decode("cp1252" if "cp1252" in tied else best.encoding, errors="replace")
 
 
+# a character UTF-8 encodes in two or three bytes, decoded as Windows-1252: "Ã©", "â€™"
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u0192\u02c6\u02dc\u2013-\u2122]")
+
+
 def clean_text(text: str) -> str:
-    """Normalise line endings and drop control characters that break displays and stores."""
+    """Normalise line endings, repair text that was UTF-8 read as Windows-1252, once or more
+    ("OhioÃ¢â‚¬â„¢s" -> "Ohio’s", by ftfy, only where such a pair occurs), and drop control
+    characters that break displays and stores."""
+    if _MOJIBAKE.search(text):
+        text = ftfy.fix_encoding(text)
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(_DROP_CONTROLS)
 
 
