@@ -160,8 +160,15 @@ def test_a_participle_after_the_cue_is_not_what_was_said(pipeline):
         ("“It is a disgrace,” said a retired teacher.", "retired teacher", None),
         ("Olm's mayor said the bridge would reopen in May.", "mayor", "Olm"),
         ("Campaigners said the plan would destroy the valley.", "campaigners", None),
+        # a named body among its words is whose the role is
+        ("U.S. military officials said the base had been hit twice.", "military officials",
+         "U.S."),
+        ("“We are reviewing it,” a Twitter spokesperson said.", "spokesperson", "Twitter"),
+        # not the title of the man it belongs to
+        ("The daughter of Iran’s Gen. Qassem Soleimani says the death of her father will not "
+         "break them.", "daughter", "Qassem Soleimani"),
     ],
-)
+)  # fmt: skip
 def test_a_described_speaker_has_its_noun_as_role(pipeline, text, role, affiliation):
     (q,) = quotes_of(pipeline, text)
     assert (q.speaker.name, q.speaker.role, q.speaker.affiliation) == (None, role, affiliation)
@@ -189,6 +196,10 @@ def test_a_described_speaker_has_its_noun_as_role(pipeline, text, role, affiliat
             "Miami Dolphins players Kenny Stills, Albert Wilson and Robert Quinn knelt. Stills "
             "said it had not been easy.",
             "Kenny Stills", None, None,
+        ),
+        (  # a word that opens the sentence is no part of the title
+            "When President Donald Trump spoke on Friday, he said the economy was strong.",
+            "Donald Trump", "President", None,
         ),
     ],
 )  # fmt: skip
@@ -370,6 +381,16 @@ def test_according_to_names_the_body_behind_a_report(pipeline, text, speaker):
          "Mitt Romney had questioned London’s readiness for the Games. The press secretary "
          "replied: “I’m just trying to fill you in on the president’s day.”", "fill you in",
          "Jay Carney"),
+        # a title the article gave in short: "Gov." is the governor
+        ("Gov. Jay Nixon ordered the curfew. Michael Brown was buried on Monday. “We will "
+         "restore order,” the governor said.", "restore order", "Jay Nixon"),
+        # a title that says whose it is names no one the article gave another title: the
+        # next item of a live report, not the general of the item before
+        ("Iranian Gen. Qassem Soleimani was killed in a U.S. drone strike in Baghdad.\n\n"
+         "Turkey’s president says the slaying of a top commander will not go unanswered.",
+         "unanswered", None),
+        ("The U.S. killed Soleimani on Friday.\n\nThe leader of Lebanon’s Hezbollah group "
+         "says U.S. bases are fair targets.", "fair targets", None),
     ],
 )  # fmt: skip
 def test_a_described_speaker_is_the_person_it_describes(with_entities, text, said, name):

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..genders import gender_of
+from ..genders import first_names, gender_of
 from ..geo import US_ABBREVIATIONS
 from ..records import Analysis, Quote, Speaker
 from ..syntax import (
@@ -815,7 +815,8 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
             description = _span_text(rel)
     if role is None:
         title, place = _title_before(doc, start)
-        inside = [t for t in doc[start:end] if t.lower_ in TITLES]
+        # (not one of whose it is: "The daughter of Iran's Gen. Qassem Soleimani")
+        inside = [t for t in doc[start:end] if t.lower_ in TITLES and not _in_owner(t, root)]
         role = title or (" ".join(t.text for t in inside) if inside else None)
         affiliation = affiliation or place
     rel = next((c for c in root.children if c.dep_.startswith(("acl", "relcl"))), None)
@@ -825,6 +826,15 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
         rel_role, rel_body = _relative_role(rel)
         role, affiliation = role or rel_role, affiliation or rel_body
     return role, affiliation, description
+
+
+def _in_owner(tok: Any, root: Any) -> bool:
+    """Whether a token lies in a phrase that says whose ``root`` is ("of Iran's Gen. X")."""
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ in ("nmod", "poss", "nmod:poss", "prep") and tok.head.i == root.i:
+            return True
+        tok = tok.head
+    return False
 
 
 def _party_tag_part(tok: Any) -> bool:
@@ -864,7 +874,14 @@ def _title_before(doc: Any, start: int) -> tuple[str | None, str | None]:
     """A title right before a name, and the place or body named before it: "Kesh Mayor"."""
     i = start - 1
     words: list[Any] = []
-    while i >= 0 and (doc[i].lower_ in TITLES or (doc[i].is_title and not doc[i].ent_type_)):
+    while i >= 0 and (
+        doc[i].lower_ in TITLES  # ("When President Trump ...": no "When")
+        or (
+            doc[i].is_title
+            and not doc[i].ent_type_
+            and (not doc[i].is_stop or doc[i].lower_ in ("former", "then"))
+        )
+    ):
         words.insert(0, doc[i])
         i -= 1
     if not any(w.lower_ in TITLES for w in words):
@@ -887,20 +904,29 @@ def strip_titles(name: str) -> tuple[str, str | None]:
     return " ".join(words), " ".join(titles) or None
 
 
-def _described(tok: Any) -> tuple[str | None, str | None]:
+def _described(
+    tok: Any, bodies: tuple[str, ...] = ("ORG", "PLACE")
+) -> tuple[str | None, str | None]:
     """A described speaker's own noun as the role, its owner as the affiliation: "one
     shopkeeper" -> shopkeeper; "A retired teacher" -> retired teacher; "Olm's mayor" -> mayor,
-    Olm; "the vicar of St Anne's" -> vicar, St Anne's."""
+    Olm; "the vicar of St Anne's" -> vicar, St Anne's; with no owner, a named body of the
+    ``bodies`` types among its modifiers: "U.S. military officials" -> military officials,
+    United States."""
     tok = _partitive(tok) or tok  # "Sixty-two percent of likely voters": likely voters
     if tok.pos_ == "PROPN" and tok.head.lower_ in PARTS:  # "Half of Republicans"
         return tok.text, None
     if tok.pos_ != "NOUN":
         return None, None
-    role = " ".join(t.lower_ if t.is_sent_start and t.pos_ == "NOUN" else t.text
-                    for t in _modified(tok))  # fmt: skip
+    words = _modified(tok)
     owner = _owner(tok)
     if owner is None or owner.pos_ == "PRON":
         owner = prep_object(tok, "of", "at", "for") or owner
+    named = [t for t in words if t.i != tok.i and t.ent_type_ in bodies]
+    if owner is None and named:  # "a Facebook spokesperson": spokesperson, of Facebook
+        owner = named[-1]
+        # "Iran's Foreign Ministry spokesman": spokesman; "a senior U.S. official": senior official
+        words = [t for t in words if t.i > owner.i or (t.pos_ == "ADJ" and t.is_lower)]
+    role = " ".join(t.lower_ if t.is_sent_start and t.pos_ == "NOUN" else t.text for t in words)
     return role, _affiliation(owner) if owner is not None else None
 
 
@@ -964,7 +990,7 @@ def _affiliation(obj: Any) -> str | None:
     words = [t for t in phrase(obj) if t.dep_ != "det"]
     if len(words) > 1 and words[-1].lower_ in GENERIC_HEADS and words[-2].pos_ == "PROPN":
         words = words[:-1]  # "the Al Sadiqoun party" -> "Al Sadiqoun"
-    return " ".join(t.text for t in words)
+    return "".join(t.text_with_ws for t in words).strip()
 
 
 def _body_before(tok: Any, wanted: Any, sentences: int = 3) -> Any | None:
@@ -1102,7 +1128,7 @@ class Quotes:
                 before = [e for e in before if e.text.lower() not in (*PRONOUNS, *GENDERS)]
                 before = _may_be(tok, before[-ANTECEDENTS:], analysis)
             elif kind is None and not member:  # a title: whom the article gave it, if anyone
-                before = _titled(tok, before[-TITLED_REACH:]) or before
+                before = _titled(tok, before[-TITLED_REACH:]) or _untitled(tok, before)
             near = doc[max(tok.i - 3, tok.sent.start) : tok.i + 1]
             if kind is None and (state := _state_in(near)):  # "the Nevada Democrat": the one
                 homes = _home_states(analysis)  # the article ties to Nevada ("Reid (D-Nev.)")
@@ -1117,7 +1143,9 @@ class Quotes:
         if named is None:  # a described speaker: "one resident, a retired crane operator,"
             role, affiliation, description = profile(tok, span.start, span.end)
             own_role, owner = _described(tok)
-            role, affiliation = role or own_role, _canonical(affiliation or owner, analysis)
+            if own_role and (role is None or role in own_role.split()):
+                role = own_role  # "the acting director": all of it, not "director"
+            affiliation = _canonical(affiliation or owner, analysis)
             return Speaker(span.text, span.start_char, span.end_char, None, None, role, affiliation,
                            description)  # fmt: skip
         name = _full_name(named, doc)
@@ -1125,7 +1153,8 @@ class Quotes:
         role, affiliation, description = profile(first.root, first.start, first.end)
         if tok.pos_ == "NOUN" and not named.start <= tok.i < named.end:
             # the name hangs on a title: "Its director, Lejla Hodzic," "council leader Fiona Marsh"
-            own_role, owner = _described(tok)
+            # ("the Arizona senator": his party says more than his state)
+            own_role, owner = _described(tok, ("ORG",))
             role, affiliation = own_role or role, owner or affiliation
         body = named.label_ != "PERSON"
         name, title = strip_titles(name) if not body else (name, None)
@@ -1275,7 +1304,19 @@ def _named_in(tok: Any, span: Any) -> Any | None:
         named = entity_at(tok.head)
         if named is not None and named.label_ == "PERSON":
             return named
-    return next((e for e in span.ents if e.label_ == "PERSON" and e.end == span.end), None)
+    return next((e for e in span.ents if e.label_ == "PERSON" and e.end == span.end
+                 and not _owns(e.root, tok)), None)  # fmt: skip
+
+
+def _owns(name: Any, title: Any) -> bool:
+    """Whether a name is whose the noun is: "The daughter of Gen. Qassem Soleimani" is not
+    Soleimani, nor is "Soleimani's daughter" (but "Secretary of State John Kerry" is Kerry:
+    a title heads its bearer's name)."""
+    return (
+        title.lower_ not in TITLES
+        and name.head.i == title.i
+        and name.dep_ in ("nmod", "poss", "nmod:poss", "pobj")
+    )
 
 
 def _may_be(pronoun: Any, before: list[Any], analysis: Analysis) -> list[Any]:
@@ -1291,7 +1332,8 @@ def _may_be(pronoun: Any, before: list[Any], analysis: Analysis) -> list[Any]:
 
     def may_be(e: Any) -> bool:
         entity = _entity_at(e, analysis)
-        gender = genders.get(entity.id, want) if entity else want
+        # a name no entity holds by its first name ("first lady Michelle Obama")
+        gender = genders.get(entity.id, want) if entity else gender_of(e.text) or want
         return _person_key(e, analysis) not in later and gender == want
 
     return [e for e in before if may_be(e)]
@@ -1336,12 +1378,40 @@ def _titled(title: Any, people: list[Any]) -> list[Any]:
     """The people among ``people`` whose role, as the article gives it, holds the title's noun:
     "The press secretary replied" is "Jay Carney, the White House press secretary", named
     before, not the candidate named since."""
+    owner = _owner(title) or next((c for c in title.children if c.dep_ in ("nmod", "prep")), None)
+    owner_words = set(_span_text(owner).split()) if owner is not None else set()
     out = []
     for e in people:
-        role = profile(e.root, e.start, e.end)[0] or _title_before(e.doc, e.start)[0] or ""
-        if title.lower_ in role.lower().split():
+        role, body, _ = profile(e.root, e.start, e.end)
+        role, body = (role, body) if role else _title_before(e.doc, e.start)
+        words = {TITLE_WORDS.get(w, w) for w in (role or "").lower().split()}
+        # and the same owner, where the title names one: "the slain leader Qassem Soleimani"
+        # is no "leader of Lebanon's Hezbollah group"
+        if TITLE_WORDS.get(title.lower_, title.lower_) in words and (
+            not owner_words or owner_words & set((body or "").split())
+        ):
             out.append(e)
     return out
+
+
+# a title's short form or other word, as a later title names it: "Gov. Jay Nixon" is "the
+# governor", "Rep. Jerrold Nadler" "the congressman"
+TITLE_WORDS = {"gov.": "governor", "sen.": "senator", "rep.": "congressman",
+               "representative": "congressman", "congresswoman": "congressman",
+               "gen.": "general", "col.": "colonel", "sgt.": "sergeant", "lt.": "lieutenant",
+               "rev.": "reverend", "chairwoman": "chairman", "chair": "chairman",
+               "spokeswoman": "spokesman", "spokesperson": "spokesman"}  # fmt: skip
+
+
+def _untitled(title: Any, people: list[Any]) -> list[Any]:
+    """Whom a title the article gave nobody may stand for: nobody when the title says whose
+    it is ("Turkey's president called ...", "the deputy leader of Hezbollah says", a new
+    item of a live report, not the general named before), else the people named before
+    with no other title ("Sen. Grassley" is no "chairman" the article did not call him)."""
+    if _owner(title) is not None or any(c.dep_ in ("nmod", "prep") for c in title.children):
+        return []
+    return [e for e in people
+            if not (profile(e.root, e.start, e.end)[0] or _title_before(e.doc, e.start)[0])]  # fmt: skip
 
 
 def _person_key(name: Any, analysis: Analysis) -> str:
@@ -1397,5 +1467,7 @@ def _full_name(named: Any, doc: Any) -> str:
     if named.label_ != "PERSON":
         return str(named.text)
     last = named.text.split()[-1]
-    fuller = [e.text for e in doc.ents if e.label_ == "PERSON" and e.text.split()[-1] == last]
+    given = [w for w in named.text.split()[:-1] if w in first_names()]  # "Zeinab Soleimani" is
+    fuller = [e.text for e in doc.ents if e.label_ == "PERSON"  # not "Qassem Soleimani"
+              and e.text.split()[-1] == last and all(w in e.text.split() for w in given)]  # fmt: skip
     return max(fuller, key=len, default=named.text)
