@@ -1378,7 +1378,7 @@ def _titled(title: Any, people: list[Any]) -> list[Any]:
     """The people among ``people`` whose role, as the article gives it, holds the title's noun:
     "The press secretary replied" is "Jay Carney, the White House press secretary", named
     before, not the candidate named since."""
-    owner = _owner(title) or next((c for c in title.children if c.dep_ in ("nmod", "prep")), None)
+    owner = _owner(title) or _named_owner(title)
     owner_words = set(_span_text(owner).split()) if owner is not None else set()
     out = []
     for e in people:
@@ -1408,10 +1408,17 @@ def _untitled(title: Any, people: list[Any]) -> list[Any]:
     it is ("Turkey's president called ...", "the deputy leader of Hezbollah says", a new
     item of a live report, not the general named before), else the people named before
     with no other title ("Sen. Grassley" is no "chairman" the article did not call him)."""
-    if _owner(title) is not None or any(c.dep_ in ("nmod", "prep") for c in title.children):
+    if _owner(title) is not None or _named_owner(title) is not None:
         return []
     return [e for e in people
             if not (profile(e.root, e.start, e.end)[0] or _title_before(e.doc, e.start)[0])]  # fmt: skip
+
+
+def _named_owner(title: Any) -> Any | None:
+    """The phrase after a title that names whose it is ("leader of Lebanon's Hezbollah
+    group"); not one that is part of the title ("the former secretary of state")."""
+    return next((c for c in title.children if c.dep_ in ("nmod", "prep")
+                 and any(t.ent_type_ for t in c.subtree)), None)  # fmt: skip
 
 
 def _person_key(name: Any, analysis: Analysis) -> str:
