@@ -98,8 +98,9 @@ _BEHIND = re.compile(r"\b(?:(?:was|were|had been|has been|have been)\s+\w+(?:ed|
 _PAST_NEXT = re.compile(r"\s+(?:said|told|\w+ed)\b(?!\s+(?:to|by|for)\b)", re.I)
 
 # a date named right after these words lies ahead ("payable Jan. 2", "loans through January")
-_AHEAD = re.compile(r"\b(?:payable|effective|through|until|till|by|starting|beginning|due)\s+"
-                    r"(?:on\s+|in\s+)?\Z", re.I)  # fmt: skip
+# (not a phrasal verb's "through": "the bill fell through on Friday")
+_AHEAD = re.compile(r"\b(?:payable|effective|(?<!fell )(?<!went )(?<!came )(?<!got )through|"
+                    r"until|till|by|starting|beginning|due)\s+(?:on\s+|in\s+)?\Z", re.I)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -490,7 +491,8 @@ def _q(ctx: Context) -> str:
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Result:
-    name = re.sub(r"\s+day$", "", re.sub(r"[’']s\b", "", m["name"].lower()))
+    # "New Year's Eve", "New Years Eve" and "Valentines Day" alike
+    name = re.sub(r"\s+day$", "", re.sub(r"(year|valentine)[’']?s\b", r"\1", m["name"].lower()))
     year = int(m["year"]) if m["year"] else (ctx.dct.year if ctx.dct else None)
     if year is None:
         return "DATE", "XXXX-" + HOLIDAYS[name](2001).strftime("%m-%d")
