@@ -41,6 +41,7 @@ def test_the_seed_dates(seed_text):
         ("This morning the rain stopped.", ("This morning", "TIME", "2020-01-21TMO")),
         ("Shops close on Christmas Day.", ("Christmas Day", "DATE", "2019-12-25")),
         ("They partied on New Years Eve.", ("New Years Eve", "DATE", "2019-12-31")),
+        ("He lost the 2016 election.", ("2016", "DATE", "2016")),  # not "the 2016"
         # a phrasal verb's "through" looks back, as a deadline's "through Friday" does not
         ("The deal fell through on Friday.", ("on Friday", "DATE", "2020-01-17")),
         # a past verb right before the day wins over a "will" elsewhere in the sentence

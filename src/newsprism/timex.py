@@ -732,7 +732,7 @@ RULES: list[Rule] = [
     ),  # fmt: skip
     (
         re.compile(
-            rf"\b(?:(?:early|mid|late)[- ])?(?:the\s+)?(?:(?P<fy>fiscal|calendar)\s+)?(?P<year>{_YEAR})\b"
+            rf"\b(?:(?:early|mid|late)[- ])?(?:the\s+(?=(?:fiscal|calendar)\s))?(?:(?P<fy>fiscal|calendar)\s+)?(?P<year>{_YEAR})\b"
             r"(?!\s*(?:%|percent|people|points?|cars?|troops?|dollars?|shares?|acres?|feet|"
             r"miles?|votes?|jobs?|members?|units?|[mbr]illion\b))"
         ),
