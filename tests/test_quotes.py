@@ -197,6 +197,10 @@ def test_a_described_speaker_has_its_noun_as_role(pipeline, text, role, affiliat
             "said it had not been easy.",
             "Kenny Stills", None, None,
         ),
+        (  # an age is no role
+            "“We question everything now,” said Aaron Dunigan, 30, after the service.",
+            "Aaron Dunigan", None, None,
+        ),
         (  # a word that opens the sentence is no part of the title
             "When President Donald Trump spoke on Friday, he said the economy was strong.",
             "Donald Trump", "President", None,
@@ -391,6 +395,13 @@ def test_according_to_names_the_body_behind_a_report(pipeline, text, speaker):
          "unanswered", None),
         ("The U.S. killed Soleimani on Friday.\n\nThe leader of Lebanon’s Hezbollah group "
          "says U.S. bases are fair targets.", "fair targets", None),
+        # a title's rank: the vice president is not the president
+        ("President Donald Trump skipped the service. Vice President Mike Pence praised the "
+         "senator. “He served his country honorably,” the vice president said.",
+         "honorably", "Mike Pence"),
+        # "one lawmaker" is someone new, not the last man named
+        ("The bill hinges on a meeting between Donald Trump and the caucus. “If this goes down, "
+         "we're all screwed,” said one Republican lawmaker.", "screwed", None),
     ],
 )  # fmt: skip
 def test_a_described_speaker_is_the_person_it_describes(with_entities, text, said, name):

@@ -59,7 +59,8 @@ SPEECH = frozenset(
 CALLS = frozenset("call urge demand appeal press plead".split())  # reported calls: "called on X to"
 ASKERS = frozenset("tell ask warn promise assure remind inform urge".split())  # take a recipient
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})  # speak for someone
-INDEFINITE = frozenset({"a", "an", "another", "one", "some"})  # "a spokesman" is someone new
+# "a spokesman", "one lawmaker", "other officials", "no other senator": someone new
+INDEFINITE = frozenset({"a", "an", "another", "one", "some", "other", "no"})
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "they": "GROUP",
             "it": "ORG", "i": "PERSON", "we": "GROUP"}  # fmt: skip
 TITLES = frozenset(
@@ -793,8 +794,10 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
     role = affiliation = description = None
     # an apposition that is a person's name is another person ("Kenny Stills, Albert Wilson")
     # (nor is a party tag a role: "Sen. Bernie Sanders (I-VT)")
+    # (nor is an age: "Aaron Dunigan, 30,")
     appos = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ != "PERSON"
-                  and not _party_tag_part(c)), None)  # fmt: skip
+                  and not _party_tag_part(c) and not (c.like_num and _partitive(c) is None)),
+                 None)  # fmt: skip
     if appos is not None:
         whole = _partitive(appos)  # "one of Rubio's South Carolina campaign co-chairs"
         appos, one = (whole, appos.lower_ == "one") if whole is not None else (appos, False)
@@ -1097,6 +1100,8 @@ class Quotes:
             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
         )
         named = None if member else entity_at(tok) or _named_in(tok, span)
+        if named is not None and (titled := _titled_name_after(tok, named)) is not None:
+            named = titled  # "Anne Arundel County Deputy Police Chief William Krampf"
         if named is None and not member and tok.pos_ == "PROPN":  # a name the NER missed and
             # the entities stage found: "Gary Pike, who chairs the traders' group, said"
             named = next((e for e in people if e.start <= tok.i < e.end and e.label_ == "PERSON"),
@@ -1112,7 +1117,8 @@ class Quotes:
             if tok.lower_ == "i" and author:  # "I can't explain the motives ...": the byline's
                 return Speaker(span.text, span.start_char, span.end_char, author, None, "author",
                                analysis.article.source)  # fmt: skip
-        indefinite = any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children)
+        indefinite = any(c.dep_ in ("det", "nummod", "amod") and c.lower_ in INDEFINITE
+                         for c in tok.children)  # fmt: skip
         if (
             kind is not None
             or member
@@ -1128,7 +1134,8 @@ class Quotes:
                 before = [e for e in before if e.text.lower() not in (*PRONOUNS, *GENDERS)]
                 before = _may_be(tok, before[-ANTECEDENTS:], analysis)
             elif kind is None and not member:  # a title: whom the article gave it, if anyone
-                before = _titled(tok, before[-TITLED_REACH:]) or _untitled(tok, before)
+                before = (_titled(tok, before[-TITLED_REACH:]) or _titled(tok, before)[-1:]
+                          or _untitled(tok, before))  # fmt: skip
             near = doc[max(tok.i - 3, tok.sent.start) : tok.i + 1]
             if kind is None and (state := _state_in(near)):  # "the Nevada Democrat": the one
                 homes = _home_states(analysis)  # the article ties to Nevada ("Reid (D-Nev.)")
@@ -1308,6 +1315,18 @@ def _named_in(tok: Any, span: Any) -> Any | None:
                  and not _owns(e.root, tok)), None)  # fmt: skip
 
 
+def _titled_name_after(tok: Any, named: Any) -> Any | None:
+    """The person a title after a name names, where the parser hung them on that name: the
+    NER took the county of "Anne Arundel County Deputy Police Chief William Krampf" for a
+    person; the speaker is Krampf."""
+    doc = tok.doc
+    for c in tok.rights:
+        if (c.dep_ == "flat" and c.ent_type_ == "PERSON" and c.ent_iob_ == "B" and c.i > named.end
+                and any(doc[k].lower_ in TITLES for k in range(named.end, c.i))):  # fmt: skip
+            return entity_at(c)
+    return None
+
+
 def _owns(name: Any, title: Any) -> bool:
     """Whether a name is whose the noun is: "The daughter of Gen. Qassem Soleimani" is not
     Soleimani, nor is "Soleimani's daughter" (but "Secretary of State John Kerry" is Kerry:
@@ -1380,6 +1399,8 @@ def _titled(title: Any, people: list[Any]) -> list[Any]:
     before, not the candidate named since."""
     owner = _owner(title) or _named_owner(title)
     owner_words = set(_span_text(owner).split()) if owner is not None else set()
+    # and its rank: "the vice president" is not "President Donald Trump"
+    qualifiers = {c.lower_ for c in title.lefts if c.lower_ in TITLE_QUALIFIERS}
     out = []
     for e in people:
         role, body, _ = profile(e.root, e.start, e.end)
@@ -1387,13 +1408,16 @@ def _titled(title: Any, people: list[Any]) -> list[Any]:
         words = {TITLE_WORDS.get(w, w) for w in (role or "").lower().split()}
         # and the same owner, where the title names one: "the slain leader Qassem Soleimani"
         # is no "leader of Lebanon's Hezbollah group"
-        if TITLE_WORDS.get(title.lower_, title.lower_) in words and (
-            not owner_words or owner_words & set((body or "").split())
+        if (
+            TITLE_WORDS.get(title.lower_, title.lower_) in words
+            and qualifiers <= words
+            and (not owner_words or owner_words & set((body or "").split()))
         ):
             out.append(e)
     return out
 
 
+TITLE_QUALIFIERS = frozenset("vice deputy assistant associate acting former lieutenant".split())
 # a title's short form or other word, as a later title names it: "Gov. Jay Nixon" is "the
 # governor", "Rep. Jerrold Nadler" "the congressman"
 TITLE_WORDS = {"gov.": "governor", "sen.": "senator", "rep.": "congressman",
@@ -1410,8 +1434,9 @@ def _untitled(title: Any, people: list[Any]) -> list[Any]:
     with no other title ("Sen. Grassley" is no "chairman" the article did not call him)."""
     if _owner(title) is not None or _named_owner(title) is not None:
         return []
-    return [e for e in people
-            if not (profile(e.root, e.start, e.end)[0] or _title_before(e.doc, e.start)[0])]  # fmt: skip
+    titled = {e.text.split()[-1] for e in people
+              if profile(e.root, e.start, e.end)[0] or _title_before(e.doc, e.start)[0]}  # fmt: skip
+    return [e for e in people if e.text.split()[-1] not in titled]
 
 
 def _named_owner(title: Any) -> Any | None:
@@ -1446,10 +1471,18 @@ def _pronoun_genders(analysis: Analysis) -> dict[str, str]:
 
 
 def _entity_at(span: Any, analysis: Analysis) -> Any | None:
-    """The entity one of whose body mentions holds the span's start."""
+    """The entity one of whose body mentions holds the span's start, else the one whose
+    mention is the span but for its titles ("President Obama", whose mention is "Obama")."""
+    text = analysis.article.body or ""
     for entity in analysis.entities:
-        if any(m.field == "body" and m.start <= span.start_char < m.end for m in entity.mentions):
-            return entity
+        for m in entity.mentions:
+            if m.field != "body" or not m.start < span.end_char or not span.start_char < m.end:
+                continue
+            before = text[span.start_char : m.start].split()
+            if m.start <= span.start_char or (
+                entity.type == "PERSON" and all(w.lower() in TITLES for w in before)
+            ):
+                return entity
     return None
 
 
