@@ -185,6 +185,8 @@ def test_a_time_is_not_a_target(pipeline):
         ("Republicans executed a strategy to win the vote.", "executed", None),
         ("The council adopted the resolution on Monday.", "adopted", "legislate"),
         ("The couple adopted a baby last year.", "adopted", None),
+        # a word that names another thing is no event: the court, not an appeal
+        ("A U.S. appeals court on Wednesday ordered the case dropped.", "appeals", None),
     ],
 )
 def test_verbs_whose_object_decides_the_sense(pipeline, text, trigger, action):

@@ -236,6 +236,10 @@ def _nominal(tok: Any) -> bool:
 
 def _action(tok: Any) -> str | None:
     lemma = tok.lemma_.lower()
+    if (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")) or (
+        tok.pos_ == "VERB" and subject(tok) is None and any(c.dep_ == "det" for c in tok.children)
+    ):  # a word naming another thing ("a vote count"), or a noun read as a verb: an article,
+        return None  # no subject ("A U.S. appeals court on Wednesday directed ...")
     if tok.pos_ in ("VERB", "AUX") and lemma in VERB_ACTION:
         target = obj(tok)
         what = target.lemma_.lower() if target is not None else None
