@@ -50,6 +50,8 @@ def test_the_seed_dates(seed_text):
             ("Friday", "DATE", "2020-01-17"),
         ),
         ("The vote was postponed until Friday.", ("Friday", "DATE", "2020-01-24")),
+        ("By Friday, the police had reported 21 fires.", ("Friday", "DATE", "2020-01-17")),
+        ("The law must be signed by Friday.", ("Friday", "DATE", "2020-01-24")),
         (
             "The ministry on Wednesday unveiled plans to extend the fence.",
             ("on Wednesday", "DATE", "2020-01-15"),

@@ -124,8 +124,10 @@ class Context:
         return bool(_FUTURE.search(self.text[left : right if right > 0 else end + 40]))
 
     def ahead(self, start: int, end: int) -> bool:
-        """Whether a month named here lies ahead: a future sentence or "payable Jan. 2"."""
-        return bool(_AHEAD.search(self.text, max(0, start - 30), start)) or self.future(start, end)
+        """Whether a month named here lies ahead: a future sentence or "payable Jan. 2" (not a
+        sentence's opening "By Tuesday afternoon, the police reported ...": how things stood)."""
+        cue = _AHEAD.search(self.text, max(0, start - 30), start)
+        return bool(cue and not cue[0].startswith("By ")) or self.future(start, end)
 
 
 Result = tuple[str, str] | None  # (type, value), or None to drop the match
