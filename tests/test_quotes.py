@@ -443,6 +443,10 @@ def test_a_relative_clause_reports_nothing_before_it(pipeline):
         # her son, named after "She", shares her surname but is not her
         ("Maria Hart told the Ledger the family would support him. She added that their son, "
          "Thomas Hart, would help run any campaign.", "help run", "Maria Hart"),
+        # a party tag is no name ("R-Ky." once read as a person)
+        ("Senate Majority Leader Mitch McConnell, R-Ky., answered questions about that on "
+         "Tuesday.\n\nThere won't be enough votes, he said, to remove the president from "
+         "office.", "enough votes", "Mitch McConnell"),
     ],
 )  # fmt: skip
 def test_a_pronoun_speaker_keeps_to_its_gender(with_entities, text, said, name):

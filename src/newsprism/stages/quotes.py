@@ -1083,7 +1083,9 @@ class Quotes:
                     found.append(Span(doc, span.start, span.end, label=entity.type))
                     taken.update(range(span.start, span.end))
         found.sort(key=lambda e: e.start)
-        return [e for e in found if not any(s <= e.start_char < t for s, t in inside)]
+        # (nor a party tag the NER took for a name: "Mitch McConnell, R-Ky., answered")
+        return [e for e in found if not any(s <= e.start_char < t for s, t in inside)
+                and not PARTY_TAG.match(e.text)]  # fmt: skip
 
     def _speaker(
         self, q: Found, doc: Any, analysis: Analysis, people: list[Any],
