@@ -157,6 +157,16 @@ def test_laws_days_and_tags_are_not_people(analyze):
     assert people == {"Patrick Leahy"}
 
 
+def test_a_phrase_of_common_words_is_no_person(analyze):
+    ents = analyze(
+        "Trump wants to end Birthright Citizenship and Temporary Protected Status, and defend "
+        "the Travel Ban, Sen. Lindsey Graham said. The book, Chaos Monkeys, was written by "
+        "Antonio Garcia Martinez."
+    )
+    people = {name for name, e in ents.items() if e.type == "PERSON"}
+    assert people == {"Donald Trump", "Lindsey Graham", "Antonio Garcia Martinez"}
+
+
 def test_a_company_by_its_legal_form(analyze):
     ents = analyze("India told Mahanagar Telephone Nigam Limited to use local gear.")
     assert ents["Mahanagar Telephone Nigam Limited"].type == "ORG"

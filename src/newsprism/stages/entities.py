@@ -456,7 +456,8 @@ class Entities:
         groups: dict[int, list[Span]] = defaultdict(list)
         for k, s in enumerate(spans):
             groups[find(k)].append(s)
-        entities = [self._entity(g) for g in groups.values() if not _lone_acronym(g)]
+        entities = [e for g in groups.values() if not _lone_acronym(g)
+                    and not _common_phrase((e := self._entity(g)), g)]  # fmt: skip
         top = max((e.salience for e in entities), default=1.0) or 1.0
         entities = [replace(e, salience=round(e.salience / top, 3)) for e in entities]
         return sorted(entities, key=lambda e: (-e.salience, e.name))
@@ -895,6 +896,21 @@ def _nominal_antecedent(
 def _lone_acronym(group: list[Span]) -> bool:
     """An unexplained short acronym ("MP", "TV") is not confidently an entity."""
     return all(s.strength == 1 and s.text.isupper() and len(s.text) <= 4 for s in group)
+
+
+def _common_phrase(entity: Entity, group: list[Span]) -> bool:
+    """A 'person' of two or more words news writes in lower case, none a first name and no
+    title before it: a phrase the NER took for a name ("Dark Ages", "Social Justice", "War
+    Powers", "Dirty Jobs"), not a person ("Charlie Black", "Mr. Hope Price")."""
+    words = entity.name.split()
+    common = common_words()
+    return (
+        entity.type == "PERSON"
+        and len(words) >= 2
+        and all(s.canonical is None and s.gender is None for s in group)
+        and gender_of(words[0]) is None
+        and all(_key(w) in common for w in words)
+    )
 
 
 def _key(name: str) -> str:
