@@ -167,6 +167,11 @@ def test_a_phrase_of_common_words_is_no_person(analyze):
     assert people == {"Donald Trump", "Lindsey Graham", "Antonio Garcia Martinez"}
 
 
+def test_a_disease_is_no_organisation(analyze):
+    ents = analyze("Sixteen cadets tested positive for COVID-19, the Army said. Covid cases rose.")
+    assert ents["COVID-19"].type == "OTHER" and ents["COVID-19"].aliases == ("Covid",)
+
+
 def test_a_company_by_its_legal_form(analyze):
     ents = analyze("India told Mahanagar Telephone Nigam Limited to use local gear.")
     assert ents["Mahanagar Telephone Nigam Limited"].type == "ORG"
