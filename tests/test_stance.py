@@ -254,6 +254,8 @@ def test_issue_from_what_a_side_demands():
     found = from_demand(_nlp()(lead))
     assert found is not None and found[0].startswith("a 9 percent pay rise")
     assert from_demand(_nlp()("The bridge reopened on Monday after repairs.")) is None
+    found = from_demand(_nlp()("Activists called for a ban on fracking."))
+    assert found is not None and found[0] == "a ban on fracking"  # not "for a ban ..."
 
 
 def test_a_naming_is_not_a_call():

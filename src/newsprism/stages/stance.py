@@ -170,8 +170,10 @@ def from_demand(doc: Any) -> tuple[str, str] | None:
             elif lemma in ("call", "push", "press", "clamour", "clamor"):
                 wanted = prep_object(tok, "for")
             if wanted is not None and wanted.pos_ in ("NOUN", "PROPN"):
-                words = doc[wanted.left_edge.i : wanted.right_edge.i + 1]
-                return words.text, sent.text
+                first = wanted.left_edge.i  # not the "for" of "pushing for X"
+                while first < wanted.i and doc[first].dep_ == "case":
+                    first += 1
+                return doc[first : wanted.right_edge.i + 1].text, sent.text
     return None
 
 
