@@ -304,6 +304,12 @@ def test_a_storm_is_an_event_and_goes_by_its_name_alone(analyze):
     )
     assert ents["Tropical Storm Harvey"].type == ents["Hurricane Katrina"].type == "EVENT"
     assert "Harvey" in ents["Tropical Storm Harvey"].aliases and "Harvey" not in ents
+    # whatever its lone name was taken for ("Maria", an organisation to the NER)
+    ents = analyze(
+        "Washington (CNN) Nearly 3,000 people died in the aftermath of Hurricane Maria in "
+        "Puerto Rico. Maria hit in 2017."
+    )
+    assert ents["Hurricane Maria"].type == "EVENT" and "Maria" in ents["Hurricane Maria"].aliases
 
 
 def test_the_state_of_the_union_is_an_event_and_a_names_tail_no_name(analyze):

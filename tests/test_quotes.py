@@ -201,6 +201,15 @@ def test_a_described_speaker_has_its_noun_as_role(pipeline, text, role, affiliat
             "“We question everything now,” said Aaron Dunigan, 30, after the service.",
             "Aaron Dunigan", None, None,
         ),
+        (  # nor how the speaker looked, though the parser gave the name to "catching"
+            "“He was an inspiration for us and so many others,” said John Foley, his eyes "
+            "tearing and his voice catching.",
+            "John Foley", None, None,
+        ),
+        (  # a party member of a state of two words is no role either
+            "“We need to find a way,” said Sen. Tim Scott, South Carolina Republican.",
+            "Tim Scott", "Sen.", None,
+        ),
         (  # a word that opens the sentence is no part of the title
             "When President Donald Trump spoke on Friday, he said the economy was strong.",
             "Donald Trump", "President", None,

@@ -221,6 +221,8 @@ class Entities:
                 label = "ORG"  # "Mahanagar Telephone Nigam Limited" is a company
             if label == "PERSON" and not _person_like(ent):
                 label = _thing(ent)  # "Korean War", "Hurricane Katrina"; else no name at all
+            elif label in ("ORG", "GROUP", "PLACE") and (thing := _thing(ent)):
+                label = thing  # "Hurricane Maria" and "the World Cup" the NER made bodies
             if label:
                 label = self._in_capitals(ent.text, label, from_ner=True)
             if label:
@@ -509,7 +511,10 @@ class Entities:
         """The type the strongest source gives (alias table, then NER, then rules) to the
         longest mention ("Ruth Bader Ginsburg" over "Ginsburg"); where such mentions differ,
         the most frequent type, a tie going to a place the gazetteer knows ("Pyongyang", once
-        a person to the NER)."""
+        a person to the NER). A storm is an event whatever its lone name was taken for
+        ("Maria", an organisation to the NER, is Hurricane Maria)."""
+        if any(s.type == "EVENT" and _storm(s.text.split()) for s in group):
+            return "EVENT"
         top = max((s.strength, len(s.text)) for s in group)
         best = [s for s in group if (s.strength, len(s.text)) == top]
         counts = Counter(s.type for s in best)

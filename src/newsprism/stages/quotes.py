@@ -285,7 +285,7 @@ def _subject(verb: Any) -> Any | None:
         after = next((c for c in verb.children if c.left_edge.i == verb.i + 1), None)
         if after is not None and after.pos_ == "PROPN":
             return after
-    named = _named_after_quote(verb)
+    named = _named_after_quote(verb) or _named_after_cue(verb)
     if named is not None:
         return named
     head = verb.head
@@ -325,6 +325,18 @@ def _named_after_quote(verb: Any) -> Any | None:
     if any(t.pos_ in ("VERB", "AUX") for t in between) or (len(between) and between[0].text != ","):
         return None
     return named.root
+
+
+def _named_after_cue(verb: Any) -> Any | None:
+    """“...,” said John Foley, his eyes tearing and his voice catching: the person named right
+    after a cue that follows the closing mark (the parser gave the name to "catching")."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text not in MARKS:
+        return None
+    if verb.tag_ not in ("VBD", "VBZ") or verb.lemma_.lower() not in SPEECH:
+        return None
+    named = entity_at(doc[verb.i + 1]) if doc[verb.i + 1].ent_type_ == "PERSON" else None
+    return named.root if named is not None and named.start == verb.i + 1 else None
 
 
 def _after_comma(verb: Any) -> Any | None:
@@ -794,10 +806,10 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
     role = affiliation = description = None
     # an apposition that is a person's name is another person ("Kenny Stills, Albert Wilson")
     # (nor is a party tag a role: "Sen. Bernie Sanders (I-VT)")
-    # (nor is an age: "Aaron Dunigan, 30,")
+    # (nor is an age, "Aaron Dunigan, 30,", or a body's part: "said John Foley, his eyes tearing")
     appos = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ != "PERSON"
-                  and not _party_tag_part(c) and not (c.like_num and _partitive(c) is None)),
-                 None)  # fmt: skip
+                  and not _party_tag_part(c) and not (c.like_num and _partitive(c) is None)
+                  and not _own_body_part(c)), None)  # fmt: skip
     if appos is not None:
         whole = _partitive(appos)  # "one of Rubio's South Carolina campaign co-chairs"
         appos, one = (whole, appos.lower_ == "one") if whole is not None else (appos, False)
@@ -838,6 +850,14 @@ def _in_owner(tok: Any, root: Any) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _own_body_part(tok: Any) -> bool:
+    """ "his eyes tearing", "her voice breaking": how the speaker looked, not who they are."""
+    return tok.lower_ in BODY_PARTS and any(c.dep_ in ("poss", "nmod:poss") for c in tok.children)
+
+
+BODY_PARTS = frozenset("eyes eye voice face hands hand head arms arm hair tears lips".split())
 
 
 def _party_tag_part(tok: Any) -> bool:
@@ -1171,8 +1191,7 @@ class Quotes:
         role = None if role in HONORIFICS else role  # "Ms Haley": a courtesy, no role
         if body and role and all(w in named.text.split() for w in role.split()):
             role = None  # a word of a body's own name: "World Health Organization" has no role
-        if role and all(w.lower() in PARTY_MEMBERS or w in STATE_NAMES or w in US_ABBREVIATIONS
-                        for w in role.split()):  # fmt: skip
+        if role and _party_and_state(role):
             role = title or _title_before(doc, first.start)[0]  # "Iowa Republican": no post
         entity = _entity_at(named, analysis)
         entity_id = entity.id if entity else None
@@ -1180,6 +1199,14 @@ class Quotes:
         affiliation = _canonical(affiliation, analysis)
         return Speaker(span.text, span.start_char, span.end_char, name, entity_id, role,
                        affiliation, description)  # fmt: skip
+
+
+def _party_and_state(role: str) -> bool:
+    """Whether a 'role' is only a party member and a state: "Iowa Republican", "South Carolina
+    Republican", "N.Y. Democrat"."""
+    words = [w for w in role.split() if w.lower() not in PARTY_MEMBERS]
+    place = " ".join(words)
+    return not words or place in STATE_NAMES or all(w in US_ABBREVIATIONS for w in words)
 
 
 def _sole_author(byline: str | None) -> str | None:
