@@ -206,6 +206,11 @@ def test_a_described_speaker_has_its_noun_as_role(pipeline, text, role, affiliat
             "tearing and his voice catching.",
             "John Foley", None, None,
         ),
+        (  # what a critic criticises is no body they belong to
+            "Ruth Kane, a vocal critic of the council's handling of the floods, said the levy "
+            "was unfair.",
+            "Ruth Kane", "vocal critic", None,
+        ),
         (  # a party member of a state of two words is no role either
             "“We need to find a way,” said Sen. Tim Scott, South Carolina Republican.",
             "Tim Scott", "Sen.", None,

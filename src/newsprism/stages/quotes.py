@@ -816,7 +816,9 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
         role = " ".join(
             _singular(t) if one and t.i == appos.i else t.text for t in _modified(appos)
         )
-        org = prep_object(appos, "for", "of", "at", "with", "from", "in")
+        # ("a vocal critic of the administration's handling": what is criticised, no body)
+        org = (None if appos.lemma_.lower() in STANCE_NOUNS
+               else prep_object(appos, "for", "of", "at", "with", "from", "in"))  # fmt: skip
         if org is None:  # "the council's director general": the owner may hang on a modifier
             org = _owner(appos)
         if org is None:  # "chair of the Southern Beekeepers' Association", the "of" read as
@@ -841,6 +843,10 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
         rel_role, rel_body = _relative_role(rel)
         role, affiliation = role or rel_role, affiliation or rel_body
     return role, affiliation, description
+
+
+STANCE_NOUNS = frozenset("critic opponent supporter proponent advocate skeptic sceptic foe "
+                         "fan champion backer".split())  # fmt: skip
 
 
 def _in_owner(tok: Any, root: Any) -> bool:
