@@ -167,6 +167,19 @@ def test_a_phrase_of_common_words_is_no_person(analyze):
     assert people == {"Donald Trump", "Lindsey Graham", "Antonio Garcia Martinez"}
 
 
+def test_a_surname_the_alias_table_knows_keeps_to_its_first_name_and_title(analyze):
+    ents = analyze(
+        "First lady Michelle Obama told People magazine about a shopper at Target. Mrs. Obama "
+        "laughed. President Obama said nothing. Barack Obama left."
+    )
+    assert ents["Michelle Obama"].type == ents["Barack Obama"].type == "PERSON"
+    michelle = {m.start for m in ents["Michelle Obama"].mentions}
+    barack = {m.start for m in ents["Barack Obama"].mentions}
+    text = "First lady Michelle Obama told People magazine about a shopper at Target. Mrs. "
+    assert len(text) in michelle  # "Mrs. Obama" is Michelle
+    assert not michelle & barack and len(barack) == 2  # "President Obama", "Barack Obama"
+
+
 def test_a_disease_is_no_organisation(analyze):
     ents = analyze("Sixteen cadets tested positive for COVID-19, the Army said. Covid cases rose.")
     assert ents["COVID-19"].type == "OTHER" and ents["COVID-19"].aliases == ("Covid",)

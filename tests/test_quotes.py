@@ -457,6 +457,10 @@ def test_a_relative_clause_reports_nothing_before_it(pipeline):
         # her son, named after "She", shares her surname but is not her
         ("Maria Hart told the Ledger the family would support him. She added that their son, "
          "Thomas Hart, would help run any campaign.", "help run", "Maria Hart"),
+        # "Mrs." is Michelle, whom the alias table's "Obama" (Barack) does not take
+        ("First lady Michelle Obama spoke about a shopper at Target. President Obama said "
+         "nothing. “Even as the first lady,” Mrs. Obama said, “no one came up to me.”",
+         "first lady", "Michelle Obama"),
         # a party tag is no name ("R-Ky." once read as a person)
         ("Senate Majority Leader Mitch McConnell, R-Ky., answered questions about that on "
          "Tuesday.\n\nThere won't be enough votes, he said, to remove the president from "

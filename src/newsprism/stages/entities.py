@@ -198,6 +198,8 @@ class Entities:
             for j in range(min(n, i + self.max_tokens), i, -1) if can_start else ():
                 text = full[starts[i] : starts[j - 1] + len(words[j - 1])]
                 hit = self._lookup(text, field, known, words[i:j])
+                if hit and hit[0] == "PERSON" and j - i == 1 and _another_first_name(words, i, hit):
+                    continue  # "Michelle Obama": not the table's "Obama", Barack
                 if hit and not self._other_country(words, i, hit[1]):
                     claim(i, j, self._span(doc, i, j, field, *hit))
                     break
@@ -257,6 +259,8 @@ class Entities:
             if s.type == "SURNAME?":
                 s.type = "PERSON"
             s.gender = title_gender(full[max(0, s.start - 6) : s.start])
+            if s.canonical and s.gender and gender_of(s.canonical) not in (None, s.gender):
+                s.canonical, s.strength = None, 2  # "Mrs. Obama" is not the table's Barack
         spans.sort(key=lambda s: s.start)
         return self._acronyms(full, spans, field)
 
@@ -493,6 +497,9 @@ class Entities:
             words = (s.text.title() if s.text.isupper() else s.text).split()  # "DERSHOWITZ"
             ending = [(k2, s2) for k2, s2 in people if _shorter_name(words, s2.text.split())
                       and not (s.gender and gender_of(s2.text) not in (None, s.gender))]  # fmt: skip
+            if s.canonical:  # the alias table's "Obama" is Barack, not Michelle named first
+                given = s.canonical.split()[0]
+                ending = [c for c in ending if c[1].text.split()[0] == given]
             if ending:
                 union(k, min(ending, key=lambda c: (first[c[1].field], c[1].start))[0])
             elif len(words) == 1 and s.type == "PERSON":
@@ -901,6 +908,16 @@ def _nominal_antecedent(
 def _lone_acronym(group: list[Span]) -> bool:
     """An unexplained short acronym ("MP", "TV") is not confidently an entity."""
     return all(s.strength == 1 and s.text.isupper() and len(s.text) <= 4 for s in group)
+
+
+def _another_first_name(words: Sequence[str], i: int, hit: tuple[str, str | None, int]) -> bool:
+    """Whether a surname the alias table knows follows a first name not its canonical's
+    ("Michelle Obama"; not "Barack Hussein Obama")."""
+    start = i
+    while start > 0 and words[start - 1][:1].isupper() and words[start - 1].lower() not in TITLES:
+        start -= 1
+    first = words[start] if start < i else ""
+    return bool(hit[1] and gender_of(first)) and not (hit[1] or "").startswith(first + " ")
 
 
 def _common_phrase(entity: Entity, group: list[Span]) -> bool:

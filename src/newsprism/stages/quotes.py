@@ -1184,8 +1184,15 @@ class Quotes:
             return Speaker(span.text, span.start_char, span.end_char, None, None, role, affiliation,
                            description)  # fmt: skip
         name = _full_name(named, doc)
+        # where the article gives the role: the first mention by full name as the entities
+        # stage linked them, else the first span of the longest name ending like this one
+        linked = _first_mention(named, analysis)
         first = next((e for e in doc.ents if e.text == name), named)
         role, affiliation, description = profile(first.root, first.start, first.end)
+        if linked is not None and (role is None or linked.start != first.start):
+            found = profile(linked.root, linked.start, linked.end)
+            if found[0] not in (None, *HONORIFICS) or role is None:
+                first, (role, affiliation, description) = linked, found
         if tok.pos_ == "NOUN" and not named.start <= tok.i < named.end:
             # the name hangs on a title: "Its director, Lejla Hodzic," "council leader Fiona Marsh"
             # ("the Arizona senator": his party says more than his state)
@@ -1535,6 +1542,20 @@ def _antecedent(before: list[Any]) -> Any | None:
         if head.dep_ in SUBJECT_DEPS:
             return e
     return before[-1] if before else None
+
+
+def _first_mention(named: Any, analysis: Analysis) -> Any | None:
+    """The NER's span of a person's first mention by full name, as the entities stage linked
+    them ("Michelle Obama", not "President Obama", for "Mrs. Obama said"): where the article
+    gives the role."""
+    entity = _entity_at(named, analysis)
+    if entity is None or entity.type != "PERSON":
+        return None
+    starts = {m.start for m in entity.mentions if m.field == "body" and m.text[:1].isupper()
+              and m.text.lower() not in PRONOUNS}  # fmt: skip
+    spans = [e for e in named.doc.ents if any(e.start_char <= a < e.end_char for a in starts)]
+    longest = max((len(strip_titles(e.text)[0].split()) for e in spans), default=0)
+    return next((e for e in spans if len(strip_titles(e.text)[0].split()) == longest), None)
 
 
 def _full_name(named: Any, doc: Any) -> str:
