@@ -180,6 +180,25 @@ def test_a_surname_the_alias_table_knows_keeps_to_its_first_name_and_title(analy
     assert not michelle & barack and len(barack) == 2  # "President Obama", "Barack Obama"
 
 
+@pytest.mark.parametrize(
+    ("name", "type_", "dropped"),
+    [
+        ("Jury", "PERSON", True),  # a capitalised common word the NER took for a name
+        ("Remain", "PLACE", True),
+        ("Buffalo", "PLACE", False),  # a place the gazetteer knows
+        ("Grace", "PERSON", False),  # a first name
+        ("Target", "ORG", False),  # a body may well be a common word
+    ],
+)
+def test_one_common_word_is_no_person_or_place(name, type_, dropped):
+    from newsprism.records import Entity, Mention
+    from newsprism.stages.entities import Span
+
+    group = [Span(name, 0, len(name), "body", type_, strength=2)]
+    entity = Entity(entity_id(type_, name), name, type_, (), 1.0, (Mention(name, 0, len(name)),))
+    assert Entities()._common_word(entity, group) is dropped
+
+
 def test_a_disease_is_no_organisation(analyze):
     ents = analyze("Sixteen cadets tested positive for COVID-19, the Army said. Covid cases rose.")
     assert ents["COVID-19"].type == "OTHER" and ents["COVID-19"].aliases == ("Covid",)

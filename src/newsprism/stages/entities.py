@@ -463,10 +463,26 @@ class Entities:
         for k, s in enumerate(spans):
             groups[find(k)].append(s)
         entities = [e for g in groups.values() if not _lone_acronym(g)
-                    and not _common_phrase((e := self._entity(g)), g)]  # fmt: skip
+                    and not _common_phrase((e := self._entity(g)), g)
+                    and not self._common_word(e, g)]  # fmt: skip
         top = max((e.salience for e in entities), default=1.0) or 1.0
         entities = [replace(e, salience=round(e.salience / top, 3)) for e in entities]
         return sorted(entities, key=lambda e: (-e.salience, e.name))
+
+    def _common_word(self, entity: Entity, group: list[Span]) -> bool:
+        """A 'person' or 'place' that is one word news writes in lower case, no first name and
+        no place the gazetteer knows: a capitalised word the NER took for a name ("Jury",
+        "Gratitude", "Remain"), not "Buffalo" or "Hope"."""
+        name = entity.name
+        return (
+            entity.type in ("PERSON", "PLACE")
+            and " " not in name
+            and name[1:].islower()
+            and _key(name) in common_words()
+            and all(s.canonical is None and s.gender is None for s in group)
+            and gender_of(name) is None
+            and not (entity.type == "PLACE" and self._is_place(name))
+        )
 
     @staticmethod
     def _merge_acronyms(spans: list[Span], union: Any) -> None:
