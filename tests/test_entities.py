@@ -199,6 +199,14 @@ def test_one_common_word_is_no_person_or_place(name, type_, dropped):
     assert Entities()._common_word(entity, group) is dropped
 
 
+def test_the_people_of_a_place_are_a_group():
+    from newsprism.stages.entities import Span
+
+    entities = Entities()
+    assert entities._type([Span("Texans", 0, 6, "body", "PLACE", strength=2)]) == "GROUP"
+    assert entities._type([Span("Texas", 0, 5, "body", "PLACE", strength=2)]) == "PLACE"
+
+
 def test_a_disease_is_no_organisation(analyze):
     ents = analyze("Sixteen cadets tested positive for COVID-19, the Army said. Covid cases rose.")
     assert ents["COVID-19"].type == "OTHER" and ents["COVID-19"].aliases == ("Covid",)

@@ -549,6 +549,14 @@ class Entities:
                 return "PLACE"  # "Pyongyang said ...": the NER's person is the capital's state
             if group[0].text in US_ABBREVIATIONS:
                 return "PLACE"  # "Mich.", as in "(D-Mich.)"
+        word = group[0].text
+        if (
+            tied[0] == "PLACE"
+            and all(s.text == word for s in group)
+            and re.fullmatch(r"[A-Z][a-z]+(?:ians|ans|ers)", word)
+            and not self._is_place(word)
+        ):
+            return "GROUP"  # "Texans", "Carolinians": the people of a place
         return tied[0]
 
     def _country_or_capital(self, word: str) -> bool:
