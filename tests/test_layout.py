@@ -120,6 +120,16 @@ def test_split_byline():
         ("- Follow the Ticker on Twitter: @PoliticalTicker", "share or follow prompt"),
         ("Visit Business Insider's homepage for more stories.", "share or follow prompt"),
         ("Get all the news delivered daily to your inbox. Sign up here.", "newsletter pitch"),
+        (  # The Nation's pitches opening 26 AllSides articles
+            "Travel With The Nation Be the first to hear about Nation Travels destinations, and "
+            "explore the world with kindred spirits.",
+            "newsletter pitch",
+        ),
+        (
+            "Sign up for our Wine Club today. Did you know you can support The Nation by drinking "
+            "wine?",
+            "newsletter pitch",
+        ),  # fmt: skip
         ("The senators said they would read more reports before voting.", None),
         ("Photographs of the scene were shown to the jury.", None),
         ("Close to 300 people were evacuated.", None),

@@ -226,6 +226,7 @@ _CUES = [
             r"|\bsign up (?:here|to receive)\b|^newsletter sign-?up$|^got a tip\b|^contact us at\b"
             r"|^please include a contact number\b"
             r"|^thank you for signing up\b|\bcheck out our latest issue\b|^fight back!$"  # The Nation
+            r"|\bbe the first to (?:hear|know) about\b|^sign up for our [\w ]{3,30} (?:today|now)\b"
             r"|\bsign up for\b.{0,60}\bwe.ll send you\b",
             re.I,
         ),
