@@ -234,6 +234,7 @@ _CUES = [
     (
         "read-more list",
         re.compile(
+            r"^\(\s*(?:photos|video|poll|also on politico)\s*:.{3,150}\)$|"  # Politico's "( PHOTOS: ...)"
             r"^\s*(?:read (?:more|also|next)|related(?: (?:stories|articles|coverage|reading))?|"
             r"more on this|recommended|you may also like|also read|see also|most read|trending)\b\s*[:|›»-]?",
             re.I,
@@ -245,7 +246,9 @@ _CUES = [
             r"^\s*(?:follow us|like us on|share (?:this|on)|click (?:here|for more)|download (?:our|the) "
             r"app|join (?:us|our) on|listen to (?:this )?article|visit (?:\S+ ){1,3}homepage)\b"
             r"|\bas an interest to stay up to date\b"  # ABC: "Add X as an ..."
-            r"|^\W{0,2}follow (?:@\w+|(?:\w+ ){1,3}on (?:twitter|facebook|instagram))",  # "- Follow @x"
+            r"|^\W{0,2}follow (?:@\w+|(?:\w+ ){1,3}on (?:twitter|facebook|instagram))"  # "- Follow @x"
+            r"|^(?:click to )?get the [\w ]{2,20} app$|^subscribe to our (?:youtube|podcast)\b"
+            r"|^read \S+ new flipboard magazine\b|\bjoin us on twitter and facebook\b",
             re.I,
         ),
     ),
@@ -273,7 +276,8 @@ _CUES = [
             r"^This article is more than \d+ (?:year|month|day)s? old$"
             r"|^The opinions expressed by (?:columnists|the author) are their own\b"
             r"|^This is a rush transcript\b|^.{0,3}The 360.{0,3} shows you diverse perspectives\b"
-            r"|\bThe (?:opinions|views) expressed in this commentary (?:are|belong)\b",  # CNN
+            r"|\bThe (?:opinions|views) expressed in this commentary (?:are|belong)\b"  # CNN
+            r"|^this (?:story|article) has been updated\.?$",
             re.I,
         ),
     ),
