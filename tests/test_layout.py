@@ -130,6 +130,13 @@ def test_split_byline():
             "wine?",
             "newsletter pitch",
         ),  # fmt: skip
+        ("( Also on POLITICO: Perry: W.H. must address beheading)", "read-more list"),  # 2,387
+        ("( PHOTOS: 25 unforgettable Obamacare quotes)", "read-more list"),
+        ("CLICK TO GET THE FOX NEWS APP", "share or follow prompt"),
+        ("Follow CNN Opinion Join us on Twitter and Facebook", "share or follow prompt"),
+        ("This story has been updated.", "editorial note"),
+        # a colleague's credit stays in the body, as the team's gold articles keep it
+        ("The Associated Press contributed to this report.", None),
         ("The senators said they would read more reports before voting.", None),
         ("Photographs of the scene were shown to the jury.", None),
         ("Close to 300 people were evacuated.", None),
