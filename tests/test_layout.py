@@ -135,6 +135,14 @@ def test_split_byline():
         ("CLICK TO GET THE FOX NEWS APP", "share or follow prompt"),
         ("Follow CNN Opinion Join us on Twitter and Facebook", "share or follow prompt"),
         ("This story has been updated.", "editorial note"),
+        ("Send letters to letters@suntimes.com.", "newsletter pitch"),
+        ("Get news from the BBC in your inbox, each weekday morning", "newsletter pitch"),
+        (
+            "Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and "
+            "Instagram.",
+            "share or follow prompt",
+        ),  # fmt: skip
+        ("Story continues", "page furniture"),
         # a colleague's credit stays in the body, as the team's gold articles keep it
         ("The Associated Press contributed to this report.", None),
         ("The senators said they would read more reports before voting.", None),

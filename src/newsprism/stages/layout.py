@@ -227,6 +227,9 @@ _CUES = [
             r"|^please include a contact number\b"
             r"|^thank you for signing up\b|\bcheck out our latest issue\b|^fight back!$"  # The Nation
             r"|\bbe the first to (?:hear|know) about\b|^sign up for our [\w ]{3,30} (?:today|now)\b"
+            r"|\bin your inbox\b|^get breaking news alerts\b|^send letters to\b|^got a question\?"
+            r"|^subscribe to\b.{0,40}\bpodcast\b|\bon our weekly (?:\w+ ){0,2}podcast\b"
+            r"|^let us know what you.re thinking at\b|^listen to today, explained$"
             r"|\bsign up for\b.{0,60}\bwe.ll send you\b",
             re.I,
         ),
@@ -246,7 +249,8 @@ _CUES = [
             r"^\s*(?:follow us|like us on|share (?:this|on)|click (?:here|for more)|download (?:our|the) "
             r"app|join (?:us|our) on|listen to (?:this )?article|visit (?:\S+ ){1,3}homepage)\b"
             r"|\bas an interest to stay up to date\b"  # ABC: "Add X as an ..."
-            r"|^\W{0,2}follow (?:@\w+|(?:\w+ ){1,3}on (?:twitter|facebook|instagram))"  # "- Follow @x"
+            r"|^\W{0,2}follow (?:@\w+|(?:\w+ ){1,6}on (?:twitter|facebook|instagram))"  # "- Follow @x"
+            r"|^\W{0,2}check out the cnn electoral map\b|^join the conversation$"
             r"|^(?:click to )?get the [\w ]{2,20} app$|^subscribe to our (?:youtube|podcast)\b"
             r"|^read \S+ new flipboard magazine\b|\bjoin us on twitter and facebook\b",
             re.I,
@@ -263,7 +267,8 @@ _CUES = [
     (  # labels left where a page had an image, a player, an ad or a button
         "page furniture",
         re.compile(
-            r"^(?:Story Continued Below|Continue Reading Below|Loading\.\.\.|Video|Photo|YouTube"
+            r"^(?:Story Continued Below|Continue Reading Below|Story continues|Loading\.\.\.|Video|Photo|YouTube"
+            r"|Don.t see the graphic above\? Click here\."
             r"|Email|WhatsApp|More:|WATCH:|\[pullquote\]|(?:ANALYSIS/)?OPINION:|Slideshow \(\d+ Images?\)"
             r"|(?:next|prev) Image \d+ of \d+|\d+ (?:year|month|day|hour|minute)s? ago"
             r"|Updated(?: at)? \d{1,2}:\d\d [ap]\.m\.(?: ET)?"
@@ -277,7 +282,8 @@ _CUES = [
             r"|^The opinions expressed by (?:columnists|the author) are their own\b"
             r"|^This is a rush transcript\b|^.{0,3}The 360.{0,3} shows you diverse perspectives\b"
             r"|\bThe (?:opinions|views) expressed in this commentary (?:are|belong)\b"  # CNN
-            r"|^this (?:story|article) has been updated\.?$",
+            r"|^this (?:story|article) has been updated\.?$"
+            r"|^editor.s note: as a public service,? (?:all )?our coronavirus coverage\b",
             re.I,
         ),
     ),
