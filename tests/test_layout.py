@@ -143,6 +143,14 @@ def test_split_byline():
             "share or follow prompt",
         ),  # fmt: skip
         ("Story continues", "page furniture"),
+        ("Full Coverage: Virus Outbreak", "read-more list"),
+        ("Opinion contributor", "page furniture"),
+        (
+            "The Memo is a reported column by Niall Stanage, primarily focused on Donald Trump’s "
+            "presidency.",
+            "editorial note",
+        ),  # fmt: skip
+        ("Full coverage of the hearings begins at 9 a.m.", None),
         # a colleague's credit stays in the body, as the team's gold articles keep it
         ("The Associated Press contributed to this report.", None),
         ("The senators said they would read more reports before voting.", None),

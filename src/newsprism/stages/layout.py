@@ -238,6 +238,7 @@ _CUES = [
         "read-more list",
         re.compile(
             r"^\(\s*(?:photos|video|poll|also on politico)\s*:.{3,150}\)$|"  # Politico's "( PHOTOS: ...)"
+            r"^full coverage: .{3,60}$|^policing the usa: a look at race, justice, media$|"
             r"^\s*(?:read (?:more|also|next)|related(?: (?:stories|articles|coverage|reading))?|"
             r"more on this|recommended|you may also like|also read|see also|most read|trending)\b\s*[:|›»-]?",
             re.I,
@@ -269,6 +270,8 @@ _CUES = [
         re.compile(
             r"^(?:Story Continued Below|Continue Reading Below|Story continues|Loading\.\.\.|Video|Photo|YouTube"
             r"|Don.t see the graphic above\? Click here\."
+            r"|Opinion (?:contributor|columnist)|Special for USA TODAY|USA TODAY Network"
+            r"|Columnists In-depth political coverage, sports analysis, .{0,80}"
             r"|Email|WhatsApp|More:|WATCH:|\[pullquote\]|(?:ANALYSIS/)?OPINION:|Slideshow \(\d+ Images?\)"
             r"|(?:next|prev) Image \d+ of \d+|\d+ (?:year|month|day|hour|minute)s? ago"
             r"|Updated(?: at)? \d{1,2}:\d\d [ap]\.m\.(?: ET)?"
@@ -283,7 +286,8 @@ _CUES = [
             r"|^This is a rush transcript\b|^.{0,3}The 360.{0,3} shows you diverse perspectives\b"
             r"|\bThe (?:opinions|views) expressed in this commentary (?:are|belong)\b"  # CNN
             r"|^this (?:story|article) has been updated\.?$"
-            r"|^editor.s note: as a public service,? (?:all )?our coronavirus coverage\b",
+            r"|^editor.s note: as a public service,? (?:all )?our coronavirus coverage\b"
+            r"|^the memo is a reported column by\b",
             re.I,
         ),
     ),
