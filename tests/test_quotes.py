@@ -461,6 +461,16 @@ def test_a_relative_clause_reports_nothing_before_it(pipeline):
         ("First lady Michelle Obama spoke about a shopper at Target. President Obama said "
          "nothing. “Even as the first lady,” Mrs. Obama said, “no one came up to me.”",
          "first lady", "Michelle Obama"),
+        # "he" continues the "he" of the sentence before, whom the entities stage linked
+        ("San Diego-based U.S. District Judge Dana Sabraw ordered the administration to reunite "
+         "the families that President Donald Trump separated at the border.\n\n\"The reality is "
+         "that for every parent who is not located, there will be a permanently orphaned child, "
+         "and that is 100 percent the responsibility of the administration,\" Sabraw said. \"The "
+         "government has the sole burden and responsibility and obligation to make "
+         "(reunifications) happen.\"\n\nHe also scolded administration officials for moving so "
+         "slowly to track down the deported parents. He cited an estimate that only about a "
+         "dozen of the parents have been found in Guatemala, Honduras and El Salvador, asking, "
+         "\"Is that true?\"", "dozen", "Dana Sabraw"),
         # a party tag is no name ("R-Ky." once read as a person)
         ("Senate Majority Leader Mitch McConnell, R-Ky., answered questions about that on "
          "Tuesday.\n\nThere won't be enough votes, he said, to remove the president from "

@@ -1170,6 +1170,11 @@ class Quotes:
                 before = [e for e in before if state in homes.get(_person_key(e, analysis), ())
                           ] or before  # fmt: skip
             named = _antecedent(before)
+            if kind == "PERSON" and (chained := _chained(tok, analysis)) is not None:
+                # "And he made clear Donald Trump will ... “...,” he told NBC": the "he" before
+                mine = [e for e in people if e.end_char <= span.start_char
+                        and _entity_at(e, analysis) is chained]  # fmt: skip
+                named = mine[-1] if mine else named
             # "One resident, a retired crane operator, said ... “...,” he said": that resident
             back = _described_before(tok, described, named) if tok.lower_ in GENDERS else None
             if back is not None:
@@ -1542,6 +1547,21 @@ def _antecedent(before: list[Any]) -> Any | None:
         if head.dep_ in SUBJECT_DEPS:
             return e
     return before[-1] if before else None
+
+
+def _chained(pronoun: Any, analysis: Analysis) -> Any | None:
+    """The person a "he" or "she" continues from the sentence before, whose subject is the
+    same pronoun and whom the entities stage linked it to."""
+    if pronoun.lower_ not in GENDERS or pronoun.sent.start == 0:
+        return None
+    if any(e.label_ == "PERSON" and e.end <= pronoun.i for e in pronoun.sent.ents):
+        return None  # "Doyle McManus is right when he claims ...": the name in its sentence
+    before = pronoun.doc[pronoun.sent.start - 1].sent
+    subj = next((c for c in before.root.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or subj.lower_ != pronoun.lower_:
+        return None
+    return next((e for e in analysis.entities if e.type == "PERSON"
+                 and any(m.field == "body" and m.start == subj.idx for m in e.mentions)), None)  # fmt: skip
 
 
 def _first_mention(named: Any, analysis: Analysis) -> Any | None:
