@@ -1171,7 +1171,8 @@ class Quotes:
                           ] or before  # fmt: skip
             named = _antecedent(before)
             if kind == "PERSON" and (chained := _chained(tok, analysis)) is not None:
-                # "And he made clear Donald Trump will ... “...,” he told NBC": the "he" before
+                # "He also scolded officials. He cited an estimate, asking, “...?”": the judge
+                # the first "He" was linked to, not the president named before it
                 mine = [e for e in people if e.end_char <= span.start_char
                         and _entity_at(e, analysis) is chained]  # fmt: skip
                 named = mine[-1] if mine else named
