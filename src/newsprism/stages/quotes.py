@@ -1192,7 +1192,8 @@ class Quotes:
         name = _full_name(named, doc)
         # where the article gives the role: the first mention by full name as the entities
         # stage linked them, else the first span of the longest name ending like this one
-        linked = _first_mention(named, analysis)
+        entity = _entity_at(named, analysis)
+        linked = _first_mention(named, entity)
         first = next((e for e in doc.ents if e.text == name), named)
         role, affiliation, description = profile(first.root, first.start, first.end)
         if linked is not None and (role is None or linked.start != first.start):
@@ -1212,7 +1213,6 @@ class Quotes:
             role = None  # a word of a body's own name: "World Health Organization" has no role
         if role and _party_and_state(role):
             role = title or _title_before(doc, first.start)[0]  # "Iowa Republican": no post
-        entity = _entity_at(named, analysis)
         entity_id = entity.id if entity else None
         name = entity.name if entity else name
         affiliation = _canonical(affiliation, analysis)
@@ -1565,11 +1565,10 @@ def _chained(pronoun: Any, analysis: Analysis) -> Any | None:
                  and any(m.field == "body" and m.start == subj.idx for m in e.mentions)), None)  # fmt: skip
 
 
-def _first_mention(named: Any, analysis: Analysis) -> Any | None:
+def _first_mention(named: Any, entity: Any | None) -> Any | None:
     """The NER's span of a person's first mention by full name, as the entities stage linked
-    them ("Michelle Obama", not "President Obama", for "Mrs. Obama said"): where the article
-    gives the role."""
-    entity = _entity_at(named, analysis)
+    them (``entity``: "Michelle Obama", not "President Obama", for "Mrs. Obama said"): where
+    the article gives the role."""
     if entity is None or entity.type != "PERSON":
         return None
     starts = {m.start for m in entity.mentions if m.field == "body" and m.text[:1].isupper()
