@@ -38,6 +38,31 @@ def test_direct_spans_read_two_apostrophes_and_mixed_marks():
         "I would call it 'old-school,'",
         "Let’s be clear: it was them.",
     ]
+    text = "\"Not even close. Texas is red,'' Perry said. \"Never.''\n\nNext."  # Newsmax
+    assert [text[s:e] for s, e, _ in direct_spans(text)] == [
+        "Not even close. Texas is red,",
+        "Never.",
+    ]
+
+
+def test_a_quoted_title_ending_a_sentence_is_no_quote(pipeline):
+    text = (
+        "Afterwards, the candidate appeared on the “Tonight Show.” The host asked him, “Can I "
+        "mess your hair up?” He had promised it in the 2010 campaign “Pledge to America.”"
+    )
+    assert [q.text for q in quotes_of(pipeline, text) if q.kind == "direct"] == [
+        "Can I mess your hair up?"
+    ]
+
+
+def test_a_common_noun_that_is_never_a_source_is_no_speaker(pipeline):
+    text = (
+        "Only time and further testing will tell if his lungs will recover, doctors said. "
+        "The environment suggests the vote will be close."
+    )
+    speakers = {q.text: q.speaker and q.speaker.text for q in quotes_of(pipeline, text)}
+    assert speakers.get("the vote will be close") is None
+    assert "time" not in speakers.values()
 
 
 def test_seed_quotes(pipeline, seed_text):
@@ -675,3 +700,14 @@ def test_a_party_tag_or_description_gives_the_party_as_affiliation(with_entities
         ("Dianne Feinstein", "Sen.", "Democratic Party"),
         ("Bernie Sanders", "Sen.", None),
     ]
+
+
+def test_a_pronoun_speaker_is_not_a_person_the_quote_names(with_entities):
+    text = (
+        "Geoff Betts, a distributor of hair products, said he came because he wanted to hear "
+        "what Donald Trump would say.\n\n“I just couldn't take it anymore,” he said. “I don't "
+        "think that Donald Trump gets it.”"
+    )
+    art = Article(id="t", text=text, body=text, layout="exact")
+    (q,) = [q for q in with_entities(art).quotes if q.kind == "direct"]
+    assert q.speaker.name == "Geoff Betts"

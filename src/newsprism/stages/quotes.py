@@ -27,13 +27,15 @@ How a quote is found and attributed, in order:
 
 from __future__ import annotations
 
+import functools
+import gzip
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ..genders import first_names, gender_of
-from ..geo import US_ABBREVIATIONS
+from ..geo import DATA, US_ABBREVIATIONS
 from ..records import Analysis, Quote, Speaker
 from ..syntax import (
     OBJECTS,
@@ -115,6 +117,10 @@ NAMED_DEPS = frozenset({"flat", "flat:name", "appos", "compound", "nmod:desc"}) 
 PASSIVE_AUX = frozenset({"aux:pass", "auxpass"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl", "csubj"})
 _OPEN = {"“": "”", '"': '"', "«": "»", "‘": "’"}
+SAYS = frozenset(
+    "said says say wrote writes write tweeted added told asked replied declared "
+    "shouted yelled posted chanted read reads".split()
+)  # before speech, not a title
 MIN_WORDS = 2  # a quote with a cue: one quoted word is a term, not a quote
 MIN_UNATTRIBUTED_WORDS = 8  # shorter quoted text with no cue or speaker is a title or phrase
 MIN_REPORTED_WORDS = 2  # shorter reported "speech" is a misparse ("said Monday")
@@ -167,7 +173,8 @@ def direct_spans(text: str) -> list[tuple[int, int, int | None]]:
             if open_at is None:
                 open_at, closer = i + 2, "''"
                 chain_id += 1
-            elif closer == "''":  # ''' closes a single quote inside, then the double one
+            elif closer in ("''", '"', "”"):  # also "...'' (Newsmax); ''' closes a single
+                # quote inside, then the double one
                 end = i + 1 if text.startswith("'''", i) else i
                 out.append((open_at, end, chain_id))
                 open_at, i = None, end + 2
@@ -209,10 +216,17 @@ def _phrase_like(text: str, start: int, end: int) -> bool:
     ("called it a “market accident”"), rather than speech."""
     quoted = text[start:end].strip()
     words = quoted.split()
-    if not words or quoted.rstrip("'’”\"").endswith((".", "!", "?")):
-        return False
-    title = len(words) <= 6 and all(w[0].isupper() for w in words if len(w) > 3)
     before = text[:start].rstrip("“\"‘'«").rstrip(" ")
+    if not words:
+        return False
+    if quoted.rstrip("'’”\"").endswith((".", "!", "?")):  # a sentence, unless a title ends one:
+        # 'Trump appeared on the “Tonight Show.”', 'the 2010 campaign “Pledge to America.”'
+        last = before.rsplit(None, 1)[-1] if before else ""
+        capitalised = [w for w in words if len(w) > 3]
+        return (quoted.endswith(".") and len(words) <= 8 and len(capitalised) >= 2
+                and all(w[0].isupper() for w in capitalised)
+                and last.isalpha() and last.islower() and last not in SAYS)  # fmt: skip
+    title = len(words) <= 6 and all(w[0].isupper() for w in words if len(w) > 3)
     inside = before[-1:].isalpha() and words[0][0].islower()
     return title or (inside and len(words) <= 3)
 
@@ -257,6 +271,27 @@ def _dateline(tok: Any) -> int | None:
     return i if i < len(doc) and doc[i].text in ("—", "--", "–", "-") else None
 
 
+def _non_speaker(tok: Any) -> bool:
+    """A common noun news almost never makes a source ("time", "chances", "the failure";
+    training/build_non_speakers.py), not a part ("a number of them"), a document or a noun
+    with a name in it."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or tok.lower_ not in non_speakers():
+        return False
+    if tok.is_title and not tok.is_sent_start:  # a name the NER missed: "Freedom From Facebook"
+        return False
+    forms = {tok.lower_, tok.lemma_.lower(), tok.lower_.removesuffix("s")}
+    named = any(
+        t.ent_type_ and t.dep_ in ("compound", "conj", "flat", "appos", "nmod") for t in tok.subtree
+    )  # "Texas and 19 other states", not "Facebook's action"
+    return not (forms & PARTS or forms & CONDUITS or named)
+
+
+@functools.cache
+def non_speakers() -> frozenset[str]:
+    with gzip.open(DATA / "non_speakers.txt.gz", "rt", encoding="utf-8") as f:
+        return frozenset(line.strip() for line in f if not line.startswith("#"))
+
+
 def _subject(verb: Any) -> Any | None:
     """The speaker of a cue verb: its subject, the agent of a passive, or its head's subject."""
     after = _after_comma(verb)
@@ -265,8 +300,9 @@ def _subject(verb: Any) -> Any | None:
     found = subject(verb)
     if found is None and passive_subject(verb) is not None:
         found = prep_object(verb, "by")
-    if found is not None and (found.is_space or found.is_punct or found.lower_ in TIMES):
-        found = None  # a misparse: "Tuesday said ...", a line break
+    if found is not None and (found.is_space or found.is_punct or found.lower_ in TIMES
+                              or _non_speaker(found)):  # fmt: skip
+        found = None  # a misparse: "Tuesday said ...", a line break, "only time will tell"
     dash = _dateline(found) if found is not None else None
     if found is not None and dash is not None:
         # "WASHINGTON — Sen. Bernie Sanders ... defended": the name after the dash
@@ -1161,6 +1197,9 @@ class Quotes:
             if kind == "PERSON":  # among the last few names (not pronouns), those it may be
                 before = [e for e in before if e.text.lower() not in (*PRONOUNS, *GENDERS)]
                 before = _may_be(tok, before[-ANTECEDENTS:], analysis)
+                # not whom a quote names: "“I don't think that Donald Trump gets it,” he said"
+                quoted = _named_inside(q, analysis)
+                before = [e for e in before if _person_key(e, analysis) not in quoted]
             elif kind is None and not member:  # a title: whom the article gave it, if anyone
                 before = (_titled(tok, before[-TITLED_REACH:]) or _titled(tok, before)[-1:]
                           or _untitled(tok, before))  # fmt: skip
@@ -1175,7 +1214,9 @@ class Quotes:
                 # the first "He" was linked to, not the president named before it
                 mine = [e for e in people if e.end_char <= span.start_char
                         and _entity_at(e, analysis) is chained]  # fmt: skip
-                named = mine[-1] if mine else named
+                named = (
+                    mine[-1] if mine and _person_key(mine[-1], analysis) not in quoted else named
+                )
             # "One resident, a retired crane operator, said ... “...,” he said": that resident
             back = _described_before(tok, described, named) if tok.lower_ in GENDERS else None
             if back is not None:
@@ -1492,6 +1533,15 @@ def _named_owner(title: Any) -> Any | None:
     group"); not one that is part of the title ("the former secretary of state")."""
     return next((c for c in title.children if c.dep_ in ("nmod", "prep")
                  and any(t.ent_type_ for t in c.subtree)), None)  # fmt: skip
+
+
+def _named_inside(q: Found, analysis: Analysis) -> set[str]:
+    """The people a direct quote names (their entity ids), not by a pronoun."""
+    if q.kind != "direct":
+        return set()
+    return {e.id for e in analysis.entities if e.type == "PERSON" and any(
+        m.field == "body" and q.start <= m.start < q.end and m.text[:1].isupper()
+        and m.text.lower() not in (*PRONOUNS, "i") for m in e.mentions)}  # fmt: skip
 
 
 def _person_key(name: Any, analysis: Analysis) -> str:
