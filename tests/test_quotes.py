@@ -244,12 +244,17 @@ def test_a_described_speaker_has_its_noun_as_role(pipeline, text, role, affiliat
             "When President Donald Trump spoke on Friday, he said the economy was strong.",
             "Donald Trump", "President", None,
         ),
+        (  # "its": the body named in the paragraph before
+            "Halden Energy, which operates the plant, said it was deeply disappointed.\n\nIts "
+            "chief executive, Ingrid Solberg, told staff that the company had invested heavily.",
+            "Ingrid Solberg", "chief executive", "Halden Energy",
+        ),
     ],
 )  # fmt: skip
 def test_a_named_speaker_gets_role_and_body_from_the_sentence(
     pipeline, text, name, role, affiliation
 ):
-    (q,) = quotes_of(pipeline, text)
+    q = quotes_of(pipeline, text)[-1]
     assert (q.speaker.name, q.speaker.role, q.speaker.affiliation) == (name, role, affiliation)
 
 

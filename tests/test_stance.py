@@ -226,6 +226,15 @@ def test_rules_read_what_a_voice_wants(text, issue, label):
         ("City officials have begun a three-month trial of electric buses on two routes, "
          "the council confirmed on Friday.", "begin a three-month trial of electric buses"),
         ("The council voted on Tuesday to approve a new tram line.", "approve a new tram line"),
+        # past a paragraph break (a sentence of its own to the parser) to the second sentence
+        ("Protests went on for a third day.\n\nThe council voted on Tuesday to approve a new "
+         "tram line.", "approve a new tram line"),
+        # an aside in brackets is left out, the rest kept
+        ("The administration plans on cancelling $929m (£711m) in grants for the rail project.",
+         "cancel $929m in grants"),
+        # one action, not the next one the sentence adds
+        ("Officers moved in after Ecuador withdrew his asylum and invited authorities into the "
+         "embassy.", "withdraw his asylum"),
     ],
 )  # fmt: skip
 def test_issue_from_lead(lead, issue):
@@ -256,6 +265,8 @@ def test_issue_from_what_a_side_demands():
     assert from_demand(_nlp()("The bridge reopened on Monday after repairs.")) is None
     found = from_demand(_nlp()("Activists called for a ban on fracking."))
     assert found is not None and found[0] == "a ban on fracking"  # not "for a ban ..."
+    found = from_demand(_nlp()("The lawmakers have pressed for years for tighter gun laws."))
+    assert found is not None and found[0] == "tighter gun laws"  # not "years"
 
 
 def test_a_naming_is_not_a_call():

@@ -125,6 +125,27 @@ def clause_end(tok: Any) -> int:
     return int(edge.idx + len(edge.text))
 
 
+def lead_sentences(doc: Any, n: int) -> list[Any]:
+    """The first ``n`` sentences of a Doc, not counting paragraph breaks ("\n\n"), which the
+    parser makes sentences of their own."""
+    out: list[Any] = []
+    for sent in doc.sents:
+        if len(out) == n:
+            break
+        if not all(t.is_space for t in sent):
+            out.append(sent)
+    return out
+
+
+def sentence_before(sent: Any) -> Any | None:
+    """The sentence before ``sent``, past the paragraph breaks the parser makes sentences of
+    their own ("\n\n"); None at the start of the text."""
+    i = sent.start - 1
+    while i >= 0 and sent.doc[i].is_space:
+        i -= 1
+    return sent.doc[i].sent if i >= 0 else None
+
+
 _TEXT = "newsprism.text"
 
 

@@ -47,6 +47,7 @@ from ..syntax import (
     passive_subject,
     phrase,
     prep_object,
+    sentence_before,
     subject,
 )
 from .entities import PARTY_TAG, title_gender
@@ -1062,11 +1063,12 @@ def _body_before(tok: Any, wanted: Any, sentences: int = 3) -> Any | None:
     """The last organisation, group or place named before ``tok`` that ``wanted`` accepts, in
     its sentence or the ``sentences`` before it (0: anywhere before)."""
     doc = tok.doc
-    first = tok.sent.start if sentences else 0
+    sent, first = tok.sent, tok.sent.start if sentences else 0
     for _ in range(sentences):
-        if first == 0:
+        sent = sentence_before(sent)
+        if sent is None:
             break
-        first = doc[first - 1].sent.start
+        first = sent.start
     return next((e for e in reversed(doc.ents) if first <= e.start and e.end <= tok.i
                  and e.label_ in _BODIES and wanted(e)), None)  # fmt: skip
 
@@ -1603,11 +1605,13 @@ def _antecedent(before: list[Any]) -> Any | None:
 def _chained(pronoun: Any, analysis: Analysis) -> Any | None:
     """The person a "he" or "she" continues from the sentence before, whose subject is the
     same pronoun and whom the entities stage linked it to."""
-    if pronoun.lower_ not in GENDERS or pronoun.sent.start == 0:
+    if pronoun.lower_ not in GENDERS:
         return None
     if any(e.label_ == "PERSON" and e.end <= pronoun.i for e in pronoun.sent.ents):
         return None  # "Doyle McManus is right when he claims ...": the name in its sentence
-    before = pronoun.doc[pronoun.sent.start - 1].sent
+    before = sentence_before(pronoun.sent)
+    if before is None:
+        return None
     subj = next((c for c in before.root.children if c.dep_ in SUBJECT_DEPS), None)
     if subj is None or subj.lower_ != pronoun.lower_:
         return None

@@ -33,7 +33,14 @@ from typing import Any
 import numpy as np
 
 from ..records import STANCE_LABELS, Analysis, Issue, Quote, Stance
-from ..syntax import doc_text, passive_subject, prep_object, subject
+from ..syntax import (
+    doc_text,
+    lead_sentences,
+    passive_subject,
+    prep_object,
+    prep_objects,
+    subject,
+)
 from ..topicwords import content_words
 
 # a phrase runs to a clause break; a dot inside "U.S." or before a letter does not end it
@@ -85,6 +92,7 @@ POLICY_ACTIONS = frozenset(
     give begin start launch hire arm strike boycott rename prohibit
     """.split()
 )
+POSSESSIVES = frozenset("his her its their our my your".split())
 REMOVALS = frozenset("expel withdraw remove deport evict pull oust".split())
 STOPPING = re.compile(
     r"\b(?:not|no|never|reject|rejects|rejected|halt|halted|stop|stopped|scrap|scrapped|block|"
@@ -138,7 +146,7 @@ HEADLINE_POLICY = frozenset(
 
 def from_lead(doc: Any) -> tuple[str, str] | None:
     """The decision the lead sentence reports: 'voted ... to approve X' -> 'approve X'."""
-    sents = list(doc.sents)[:2] if doc is not None and doc.has_annotation("DEP") else []
+    sents = lead_sentences(doc, 2) if doc is not None and doc.has_annotation("DEP") else []
     for sent in sents:
         for tok in sent:
             if tok.lemma_.lower() not in DECISIONS:
@@ -158,7 +166,7 @@ def from_lead(doc: Any) -> tuple[str, str] | None:
 def from_demand(doc: Any) -> tuple[str, str] | None:
     """What a side of the lead demands, when no proposal or decision names the dispute: "The
     union is demanding a 9 percent pay rise" -> "a 9 percent pay rise" (strikes, protests)."""
-    sents = list(doc.sents)[:3] if doc is not None and doc.has_annotation("DEP") else []
+    sents = lead_sentences(doc, 3) if doc is not None and doc.has_annotation("DEP") else []
     for sent in sents:
         for tok in sent:
             lemma = tok.lemma_.lower()
@@ -168,7 +176,12 @@ def from_demand(doc: Any) -> tuple[str, str] | None:
             if lemma == "demand":
                 wanted = next((c for c in tok.children if c.dep_ in ("obj", "dobj")), None)
             elif lemma in ("call", "push", "press", "clamour", "clamor"):
+                # what is pressed for, not how long: "pressed for years for tighter gun laws"
                 wanted = prep_object(tok, "for")
+                while wanted is not None and wanted.lemma_.lower() in DURATIONS:
+                    wanted = prep_object(wanted, "for") or next(  # hung on "years", or on
+                        (o for p, o in prep_objects(tok) if p == "for" and o.i > wanted.i), None
+                    )  # the verb after it
             if wanted is not None and wanted.pos_ in ("NOUN", "PROPN"):
                 first = wanted.left_edge.i  # not the "for" of "pushing for X"
                 while first < wanted.i and doc[first].dep_ == "case":
@@ -201,6 +214,7 @@ def _with_subject(verb: Any) -> str:
     return f"{text} {noun}"
 
 
+DURATIONS = frozenset("year month week day decade hour minute time while".split())
 _PROPOSED = ("xcomp", "ccomp", "advcl", "acl")  # "voted to approve", "plans to extend"
 _OBJECTS = ("obj", "dobj", "iobj", "dative", "obl", "prt", "compound:prt", "attr", "oprd")
 _TIME = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today "
@@ -218,12 +232,31 @@ def _verb_phrase(verb: Any) -> str:
         keep.extend(t for t in child.subtree if t.lower_ not in _TIME)
     words = sorted(keep, key=lambda t: t.i)
     end = verb.i + 1
+    aside = _parenthesised(verb.doc, words)  # "(£711m)" in "cancelling $929m (£711m) in grants"
+    words = [t for t in words if t.i not in aside]
     for t in words[1:]:  # stop at a gap, a comma or a clause: the phrase stays short
+        while end in aside:
+            end += 1
         if t.i != end or t.is_punct or t.dep_ in ("relcl", "acl:relcl", "advcl", "appos"):
             break
+        after = verb.doc[t.i + 1] if t.i + 1 < len(verb.doc) else t
+        if (t.dep_ == "conj" and t.pos_ == "VERB") or (t.dep_ == "cc" and after.pos_ == "VERB"):
+            break  # another action: "withdrew his asylum and invited authorities in"
         end = t.i + 1
-    rest = verb.doc[verb.i + 1 : end].text
+    rest = " ".join("".join(t.text_with_ws for t in verb.doc[verb.i + 1 : end]
+                            if t.i not in aside).split())  # fmt: skip
     return f"{verb.lemma_.lower()} {rest}".strip()
+
+
+def _parenthesised(doc: Any, words: list[Any]) -> set[int]:
+    """The token positions of the parenthesised asides among ``words``, brackets included."""
+    out: set[int] = set()
+    for t in words:
+        if t.text == "(":
+            close = next((u.i for u in doc[t.i : t.i + 8] if u.text == ")"), None)
+            if close is not None:
+                out.update(range(t.i, close + 1))
+    return out
 
 
 def cased(phrase: str, body: str) -> str:
@@ -267,7 +300,12 @@ def find_issue(analysis: Analysis) -> tuple[str, str] | None:
         return None
     text, sentence = found
     words = text.split()
-    if words and words[0].lower() in REMOVALS and " from " not in f" {text} ":
+    if (
+        words
+        and words[0].lower() in REMOVALS
+        and " from " not in f" {text} "
+        and not POSSESSIVES & {w.lower() for w in words}
+    ):  # not "withdraw his asylum"
         country = _country(doc)
         if country and country.lower() not in text.lower():
             text = f"{text} from {country}"
@@ -291,7 +329,7 @@ def decider(doc: Any, issue: str) -> list[str] | None:
     if doc is None or not doc.has_annotation("DEP"):
         return None
     about = content_words(issue)
-    for sent in list(doc.sents)[:2]:
+    for sent in lead_sentences(doc, 2):
         if not about & content_words(sent.text):
             continue
         for tok in sent:
