@@ -146,6 +146,9 @@ def test_a_named_institution_is_an_organisation(analyze):
         "Dr Naomi Feld, a criminologist at Riverton College, said the evidence was thin."
     )
     assert ents["Riverton College"].type == "ORG"
+    # an adjective the NER took in is no part of the name
+    ents = analyze("Hundreds came since the national Resettlement Agency announced the scheme.")
+    assert "Resettlement Agency" in ents
 
 
 def test_laws_days_and_tags_are_not_people(analyze):

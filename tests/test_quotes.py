@@ -249,6 +249,15 @@ def test_a_described_speaker_has_its_noun_as_role(pipeline, text, role, affiliat
             "chief executive, Ingrid Solberg, told staff that the company had invested heavily.",
             "Ingrid Solberg", "chief executive", "Halden Energy",
         ),
+        (  # "the group": the body an apposition called a group
+            "Public Citizen, a consumer advocacy group, opposed the bill.\n\n“This bill is a "
+            "giveaway to the banks,” said Robert Weissman, the group's president.",
+            "Robert Weissman", "president", "Public Citizen",
+        ),
+        (  # the place, not its kind
+            "“We were not asked,” said Samuel Ochieng, an elder in the village of Kora.",
+            "Samuel Ochieng", "elder", "Kora",
+        ),
     ],
 )  # fmt: skip
 def test_a_named_speaker_gets_role_and_body_from_the_sentence(

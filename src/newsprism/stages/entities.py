@@ -308,8 +308,11 @@ class Entities:
 
     @staticmethod
     def _trim(doc: Any, i: int, j: int) -> tuple[int, int]:
-        """Drop leading titles and "the", and a trailing possessive, from a span."""
-        while i < j and (doc[i].lower_ in TITLES or doc[i].lower_ == "the") and j - i > 1:
+        """Drop leading titles, "the" and lower-case adjectives ("the national Resettlement
+        Agency"; not "9th Circuit" or "super PAC"), and a trailing possessive, from a span."""
+        while i < j and j - i > 1 and (doc[i].lower_ in TITLES or doc[i].lower_ == "the"
+                                       or (doc[i].is_lower and doc[i].is_alpha and doc[i].pos_
+                                           == "ADJ" and doc[i].lower_ != "super")):  # fmt: skip
             i += 1
         while j > i and doc[j - 1].text in ("'s", "’s", "'", "’"):
             j -= 1

@@ -851,7 +851,8 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
         whole = _partitive(appos)  # "one of Rubio's South Carolina campaign co-chairs"
         appos, one = (whole, appos.lower_ == "one") if whole is not None else (appos, False)
         role = " ".join(
-            _singular(t) if one and t.i == appos.i else t.text for t in _modified(appos)
+            _singular(t) if one and t.i == appos.i else t.text
+            for t in _modified(appos, joined=not one)
         )
         # ("a vocal critic of the administration's handling": what is criticised, no body)
         org = (None if appos.lemma_.lower() in STANCE_NOUNS
@@ -933,7 +934,10 @@ def _relative_role(rel: Any) -> tuple[str | None, str | None]:
         body = prep_object(verb, "at", "for", "with")
         if body is not None and body.ent_type_ in _BODIES:
             return None, _affiliation(body)
-    return None, None
+    body = next((t for t in rel.subtree if t.ent_type_ == "ORG" and any(  # "researches
+        c.dep_ == "case" and c.lower_ in ("at", "with") for c in t.children)), None)  # fmt: skip
+    return None, _affiliation(body) if body is not None else None  # migration at X", the
+    # parser hanging X on "migration"
 
 
 def _title_before(doc: Any, start: int) -> tuple[str | None, str | None]:
@@ -971,7 +975,7 @@ def strip_titles(name: str) -> tuple[str, str | None]:
 
 
 def _described(
-    tok: Any, bodies: tuple[str, ...] = ("ORG", "PLACE")
+    tok: Any, bodies: tuple[str, ...] = ("ORG", "PLACE"), joined: bool = False
 ) -> tuple[str | None, str | None]:
     """A described speaker's own noun as the role, its owner as the affiliation: "one
     shopkeeper" -> shopkeeper; "A retired teacher" -> retired teacher; "Olm's mayor" -> mayor,
@@ -983,7 +987,7 @@ def _described(
         return tok.text, None
     if tok.pos_ != "NOUN":
         return None, None
-    words = _modified(tok)
+    words = _modified(tok, joined)
     owner = _owner(tok)
     if owner is None or owner.pos_ == "PRON":
         owner = prep_object(tok, "of", "at", "for") or owner
@@ -996,6 +1000,9 @@ def _described(
     return role, _affiliation(owner) if owner is not None else None
 
 
+# places named as "the <container> of <name>": "an elder in the village of Kora" is of Kora
+CONTAINERS = frozenset("village town city state county province region district island "
+                       "republic kingdom country".split())  # fmt: skip
 PARTS = frozenset("one some many most half percent majority minority third quarter share "
                   "number all none each several few both handful dozen couple".split())  # fmt: skip
 
@@ -1027,14 +1034,19 @@ def _owner(noun: Any) -> Any | None:
     return None
 
 
-def _modified(noun: Any) -> list[Any]:
+def _modified(noun: Any, joined: bool = False) -> list[Any]:
     """A noun with its compound and adjective modifiers, theirs too ("a secondary school
-    teacher", whichever word "secondary" hangs on); not a possessor's ("Olm's mayor")."""
+    teacher", whichever word "secondary" hangs on); not a possessor's ("Olm's mayor");
+    ``joined``: and a second noun joined to it, for one person's role ("founder and CEO")."""
     words = [t for t in noun.lefts if t.dep_ in ("compound", "amod")]
-    if not words:
-        return [noun]
-    return [t for t in noun.doc[words[0].left_edge.i : noun.i + 1]
-            if t.dep_ in ("compound", "amod", "advmod") or t.i == noun.i]  # fmt: skip
+    own = [noun]
+    if words:
+        own = [t for t in noun.doc[words[0].left_edge.i : noun.i + 1]
+               if t.dep_ in ("compound", "amod", "advmod") or t.i == noun.i]  # fmt: skip
+    # a role of two nouns: "police and crime commissioner"
+    both = joined and next((c for c in noun.rights if c.dep_ == "conj" and c.pos_ == "NOUN"
+                 and c.i - noun.i <= 4 and not any(t.is_punct for t in noun.doc[noun.i : c.i])), None)  # fmt: skip
+    return own + list(noun.doc[noun.i + 1 : both.i + 1]) if both else own
 
 
 def _affiliation(obj: Any) -> str | None:
@@ -1043,20 +1055,52 @@ def _affiliation(obj: Any) -> str | None:
     whose name ends in that noun ("the Beverage Producers' Council"), else the words."""
     ent = entity_at(obj)
     if ent is not None and ent.label_ in ("ORG", "GROUP", "PLACE"):
-        return ent.text
+        return _body_name(ent)
+    inner = prep_object(obj, "of") if obj.lower_ in CONTAINERS else None
+    if inner is not None and (
+        inner.ent_type_ in ("ORG", "GROUP", "PLACE") or inner.pos_ == "PROPN"
+    ):
+        return _affiliation(inner)  # "the village of Kora": Kora
     if obj.pos_ == "PRON":
         if obj.lower_ not in ("its", "their"):
             return None
         named = _body_before(obj, lambda e: e.label_ in ("ORG", "GROUP"), 1)
-        return named.text if named is not None else None
+        return _body_name(named) if named is not None else None
     if obj.pos_ == "NOUN":  # "the union": the Marlow Teachers' Union named before
         named = _body_before(obj, lambda e: e[-1].lower_ == obj.lower_ and len(e) > 1, 0)
         if named is not None:
-            return named.text
+            return _body_name(named)
+        described = _described_as(obj)
+        if described is not None:
+            return described
     words = [t for t in phrase(obj) if t.dep_ != "det"]
     if len(words) > 1 and words[-1].lower_ in GENERIC_HEADS and words[-2].pos_ == "PROPN":
         words = words[:-1]  # "the Al Sadiqoun party" -> "Al Sadiqoun"
     return "".join(t.text_with_ws for t in words).strip()
+
+
+def _described_as(noun: Any) -> str | None:
+    """The name an earlier apposition gave this noun's sense: "the group" after "Public
+    Citizen, a consumer advocacy group," (the NER may not know the name)."""
+    doc = noun.doc
+    for t in reversed(doc[: noun.i]):
+        if t.dep_ == "appos" and t.lower_ == noun.lower_ and t.head.pos_ == "PROPN":
+            start = end = t.head.i
+            while start > t.sent.start and (
+                doc[start - 1].is_title or doc[start - 1].pos_ == "PROPN"
+            ):
+                start -= 1
+            while end + 1 < t.i and (doc[end + 1].is_title or doc[end + 1].pos_ == "PROPN"):
+                end += 1
+            return str(doc[start : end + 1].text)
+    return None
+
+
+def _body_name(span: Any) -> str:
+    """A named body's words from its first capitalised one: the NER may take in an adjective
+    ("the national Resettlement Agency")."""
+    first = next((t.i for t in span if not t.is_lower), span.start)
+    return str(span.doc[first : span.end].text)
 
 
 def _body_before(tok: Any, wanted: Any, sentences: int = 3) -> Any | None:
@@ -1246,7 +1290,7 @@ class Quotes:
         if tok.pos_ == "NOUN" and not named.start <= tok.i < named.end:
             # the name hangs on a title: "Its director, Lejla Hodzic," "council leader Fiona Marsh"
             # ("the Arizona senator": his party says more than his state)
-            own_role, owner = _described(tok, ("ORG",))
+            own_role, owner = _described(tok, ("ORG",), joined=True)
             role, affiliation = own_role or role, owner or affiliation
         body = named.label_ != "PERSON"
         name, title = strip_titles(name) if not body else (name, None)
@@ -1379,7 +1423,10 @@ def _canonical(body: str | None, analysis: Analysis) -> str | None:
     if body is None:
         return None
     bodies = [e for e in analysis.entities if e.type != "PERSON"]
-    longer = {e.name for e in bodies if e.name.startswith(body + " ")}
+    # (a place keeps to places: "Kingsmere" the town is not Kingsmere University)
+    place = any(e.name == body and e.type == "PLACE" for e in bodies)
+    longer = {e.name for e in bodies if e.name.startswith(body + " ")
+              and (not place or e.type == "PLACE")}  # fmt: skip
     if len(longer) == 1:
         return longer.pop()
     return next((e.name for e in bodies if body in e.aliases), body)
