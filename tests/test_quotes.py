@@ -254,6 +254,20 @@ def test_a_described_speaker_has_its_noun_as_role(pipeline, text, role, affiliat
             "giveaway to the banks,” said Robert Weissman, the group's president.",
             "Robert Weissman", "president", "Public Citizen",
         ),
+        (  # the institution, not the field
+            "Jane Hall, a professor of communications at American University, said the "
+            "candidate was being himself.",
+            "Jane Hall", "professor", "American University",
+        ),
+        (  # a surname that is also a title is no role
+            "“This may take impeachment in a new direction,” said John Dean.",
+            "John Dean", None, None,
+        ),
+        (  # the parser hung the name and its apposition on the title
+            "Archbishop Vincent Nichols, the president of the Bishops' Conference, said the "
+            "decision surprised everyone.",
+            "Vincent Nichols", "president", "Bishops' Conference",
+        ),
         (  # the place, not its kind
             "“We were not asked,” said Samuel Ochieng, an elder in the village of Kora.",
             "Samuel Ochieng", "elder", "Kora",

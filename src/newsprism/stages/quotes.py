@@ -47,6 +47,7 @@ from ..syntax import (
     passive_subject,
     phrase,
     prep_object,
+    prep_objects,
     sentence_before,
     subject,
 )
@@ -841,6 +842,8 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
     """
     doc = root.doc
     role = affiliation = description = None
+    if root.dep_ in ("flat", "compound") and start > 0 and root.head.i == start - 1:
+        root = root.head  # the parser hung the name on its title: "Archbishop Vincent Nichols"
     # an apposition that is a person's name is another person ("Kenny Stills, Albert Wilson")
     # (nor is a party tag a role: "Sen. Bernie Sanders (I-VT)")
     # (nor is an age, "Aaron Dunigan, 30,", or a body's part: "said John Foley, his eyes tearing")
@@ -855,8 +858,7 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
             for t in _modified(appos, joined=not one)
         )
         # ("a vocal critic of the administration's handling": what is criticised, no body)
-        org = (None if appos.lemma_.lower() in STANCE_NOUNS
-               else prep_object(appos, "for", "of", "at", "with", "from", "in"))  # fmt: skip
+        org = None if appos.lemma_.lower() in STANCE_NOUNS else _body_of(appos)
         if org is None:  # "the council's director general": the owner may hang on a modifier
             org = _owner(appos)
         if org is None:  # "chair of the Southern Beekeepers' Association", the "of" read as
@@ -871,7 +873,8 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
     if role is None:
         title, place = _title_before(doc, start)
         # (not one of whose it is: "The daughter of Iran's Gen. Qassem Soleimani")
-        inside = [t for t in doc[start:end] if t.lower_ in TITLES and not _in_owner(t, root)]
+        inside = [t for t in doc[start:end] if t.lower_ in TITLES and not _in_owner(t, root)
+                  and not _surname(t, start, end)]  # fmt: skip
         role = title or (" ".join(t.text for t in inside) if inside else None)
         affiliation = affiliation or place
     rel = next((c for c in root.children if c.dep_.startswith(("acl", "relcl"))), None)
@@ -881,6 +884,27 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
         rel_role, rel_body = _relative_role(rel)
         role, affiliation = role or rel_role, affiliation or rel_body
     return role, affiliation, description
+
+
+def _surname(tok: Any, start: int, end: int) -> bool:
+    """A title word that ends a name after a given name is a surname: "John Dean", "Bernice
+    King" (not "the President")."""
+    before = tok.doc[tok.i - 1] if tok.i > start else None
+    return (
+        tok.i == end - 1
+        and before is not None
+        and before.pos_ == "PROPN"
+        and (before.lower_ not in TITLES)
+    )
+
+
+def _body_of(role: Any) -> Any | None:
+    """What a role noun is "for", "of", "at" ...: a named body first, also one hung on the
+    field ("a professor of communications at American University": the university), else the
+    first such object."""
+    found = [o for p, o in prep_objects(role) if p in ("for", "of", "at", "with", "from", "in")]
+    deeper = [o for f in found if not f.ent_type_ for p, o in prep_objects(f) if p == "at"]
+    return next((o for o in found + deeper if o.ent_type_ in _BODIES), found[0] if found else None)
 
 
 STANCE_NOUNS = frozenset("critic opponent supporter proponent advocate skeptic sceptic foe "
