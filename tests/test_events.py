@@ -162,6 +162,20 @@ def test_events_with_entities_and_quotes(seed_text):
             "the minister",
         ),
         ("Protesters called for the minister to resign.", "resign", "the minister", None),
+        # a dateline the parser made the subject is where, not who; a name in capitals
+        # followed by its apposition is who
+        (
+            "CLEVELAND — Eric Trump, who will speak on Wednesday, said he wrote the speech.",
+            "said",
+            "Eric Trump",
+            None,
+        ),
+        (
+            "GNYHA – a lobbying group for hospitals – said it drafted the provision.",
+            "said",
+            "GNYHA",
+            None,
+        ),
     ],
 )
 def test_event_actor_in_control_and_relative_clauses(pipeline, text, trigger, actor, target):

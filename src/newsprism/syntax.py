@@ -117,6 +117,26 @@ def comma_before(tok: Any) -> Any | None:
     return tok.doc[first.i - 1] if first.i > 0 and tok.doc[first.i - 1].text == "," else None
 
 
+def dateline(tok: Any) -> int | None:
+    """Where the dash after a dateline is, when ``tok`` is a place in capitals opening its
+    paragraph before one: "WASHINGTON —", "ST. LOUIS --", "LONDON (Reuters) -"."""
+    doc = tok.doc
+    if not (tok.is_upper and len(tok.text) > 1):
+        return None
+    start = tok.i
+    while start > 0 and not doc[start - 1].is_space:
+        if not (doc[start - 1].is_upper or doc[start - 1].is_punct):
+            return None
+        start -= 1
+    i = tok.i + 1
+    if i < len(doc) and doc[i].text == "(":  # the agency: "(Reuters)"
+        close = next((t.i for t in doc[i : i + 6] if t.text == ")"), None)
+        i = close + 1 if close is not None else i
+    if i + 1 >= len(doc) or doc[i].text not in ("—", "--", "–", "-") or doc[i + 1].is_lower:
+        return None  # "GNYHA – a lobbying group ... – said": a name and its apposition
+    return i
+
+
 def clause_end(tok: Any) -> int:
     """The character offset where a token's subtree ends, trailing punctuation excluded."""
     edge = tok.right_edge

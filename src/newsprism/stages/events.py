@@ -19,6 +19,7 @@ from ..records import Analysis, DateRef, Entity, Event, Quote
 from ..syntax import (
     OBJECTS,
     comma_before,
+    dateline,
     doc_text,
     obj,
     passive_subject,
@@ -174,6 +175,10 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
         actor = _reporter(verb) or actor  # "The department announced that it has indicted"
     if actor is not None and (actor.lower_ in _DAYS or actor.lemma_.lower() in _TIME_UNITS):
         actor = None  # "Apple today announced", the parser having made "today" the subject
+    if actor is not None and (dash := dateline(actor)) is not None and dash < verb.i:
+        # "CLEVELAND — Eric Trump, who ..., said": the name after the dash, not the dateline
+        actor = next((t for t in verb.doc[dash + 1 : verb.i]
+                      if t.dep_ in ("appos", "nsubj", "nsubj:pass")), None)  # fmt: skip
     return actor, target
 
 

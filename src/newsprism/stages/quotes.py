@@ -42,6 +42,7 @@ from ..syntax import (
     RECIPIENTS,
     clause_end,
     comma_before,
+    dateline,
     doc_text,
     entity_at,
     passive_subject,
@@ -255,24 +256,6 @@ def _is_cue(tok: Any) -> bool:
     return (tok.lemma_.lower() in SPEECH or tok.lower_ in SPEECH) and _verbal(tok)
 
 
-def _dateline(tok: Any) -> int | None:
-    """Where the dash after a dateline is, when ``tok`` is a place in capitals opening its
-    paragraph before one: "WASHINGTON —", "ST. LOUIS --", "LONDON (Reuters) -"."""
-    doc = tok.doc
-    if not (tok.is_upper and len(tok.text) > 1):
-        return None
-    start = tok.i
-    while start > 0 and not doc[start - 1].is_space:
-        if not (doc[start - 1].is_upper or doc[start - 1].is_punct):
-            return None
-        start -= 1
-    i = tok.i + 1
-    if i < len(doc) and doc[i].text == "(":  # the agency: "(Reuters)"
-        close = next((t.i for t in doc[i : i + 6] if t.text == ")"), None)
-        i = close + 1 if close is not None else i
-    return i if i < len(doc) and doc[i].text in ("—", "--", "–", "-") else None
-
-
 def _non_speaker(tok: Any) -> bool:
     """A common noun news almost never makes a source ("time", "chances", "the failure";
     training/build_non_speakers.py), not a part ("a number of them"), a document or a noun
@@ -305,7 +288,7 @@ def _subject(verb: Any) -> Any | None:
     if found is not None and (found.is_space or found.is_punct or found.lower_ in TIMES
                               or _non_speaker(found)):  # fmt: skip
         found = None  # a misparse: "Tuesday said ...", a line break, "only time will tell"
-    dash = _dateline(found) if found is not None else None
+    dash = dateline(found) if found is not None else None
     if found is not None and dash is not None:
         # "WASHINGTON — Sen. Bernie Sanders ... defended": the name after the dash
         found = next((t for t in found.doc[dash + 1 : verb.i]
