@@ -101,6 +101,15 @@ def test_a_season_ahead_in_november_is_next_years():
     assert ("the spring", "DATE", "2014-SP") in got
 
 
+def test_a_day_an_until_clause_waits_for_lies_ahead():
+    got = values(
+        "Both seem prepared to stick it out until polls close on Nov. 8.", date(2016, 8, 24)
+    )
+    assert ("Nov. 8", "DATE", "2016-11-08") in got
+    got = values("He stayed until police arrived on Nov. 8.", date(2016, 8, 24))
+    assert ("Nov. 8", "DATE", "2015-11-08") in got
+
+
 def test_without_a_publication_date_unknowns_stay_unknown():
     assert ("January 5", "DATE", "XXXX-01-05") in values("On January 5 it rained.", None)
     assert values("It rained yesterday.", None) == [("yesterday", "DATE", "XXXX-XX-XX")]

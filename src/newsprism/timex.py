@@ -100,7 +100,9 @@ _PAST_NEXT = re.compile(r"\s+(?:said|told|\w+ed)\b(?!\s+(?:to|by|for)\b)", re.I)
 # a date named right after these words lies ahead ("payable Jan. 2", "loans through January")
 # (not a phrasal verb's "through": "the bill fell through on Friday")
 _AHEAD = re.compile(r"\b(?:payable|effective|(?<!fell )(?<!went )(?<!came )(?<!got )through|"
-                    r"until|till|by|starting|beginning|due)\s+(?:on\s+|in\s+)?\Z", re.I)  # fmt: skip
+                    r"until|till|by|starting|beginning|due|"
+                    # "until polls close on Nov. 8" (not "until police arrived on ...")
+                    r"until\s+(?:(?![a-z]+ed\b)[a-z]+\s+){1,3}on)\s+(?:on\s+|in\s+)?\Z", re.I)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
