@@ -267,6 +267,10 @@ def test_issue_from_what_a_side_demands():
     assert found is not None and found[0] == "a ban on fracking"  # not "for a ban ..."
     found = from_demand(_nlp()("The lawmakers have pressed for years for tighter gun laws."))
     assert found is not None and found[0] == "tighter gun laws"  # not "years"
+    found = from_demand(
+        _nlp()("So she demands Congress overturn the court decision that allows it.")
+    )
+    assert found is not None and found[0] == "overturn the court decision"  # not "Congress"
 
 
 def test_a_naming_is_not_a_call():

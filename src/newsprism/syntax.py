@@ -147,12 +147,12 @@ def clause_end(tok: Any) -> int:
 
 def lead_sentences(doc: Any, n: int) -> list[Any]:
     """The first ``n`` sentences of a Doc, not counting paragraph breaks ("\n\n"), which the
-    parser makes sentences of their own."""
+    parser makes sentences of their own, or anything else without a word."""
     out: list[Any] = []
     for sent in doc.sents:
         if len(out) == n:
             break
-        if not all(t.is_space for t in sent):
+        if any(t.is_alpha for t in sent):  # not a break, nor a stray quotation mark
             out.append(sent)
     return out
 

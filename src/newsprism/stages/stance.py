@@ -175,6 +175,11 @@ def from_demand(doc: Any) -> tuple[str, str] | None:
             wanted = None
             if lemma == "demand":
                 wanted = next((c for c in tok.children if c.dep_ in ("obj", "dobj")), None)
+                act = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
+                            and c.pos_ == "VERB" and c.i > tok.i), None)  # fmt: skip
+                if act is not None and (wanted is None or wanted.ent_type_ or wanted.i < act.i):
+                    # "she demands Congress overturn the decision": what is to be done
+                    return _verb_phrase(act), sent.text
             elif lemma in ("call", "push", "press", "clamour", "clamor"):
                 # what is pressed for, not how long: "pressed for years for tighter gun laws"
                 wanted = prep_object(tok, "for")
@@ -243,6 +248,8 @@ def _verb_phrase(verb: Any) -> str:
         if (t.dep_ == "conj" and t.pos_ == "VERB") or (t.dep_ == "cc" and after.pos_ == "VERB"):
             break  # another action: "withdrew his asylum and invited authorities in"
         end = t.i + 1
+    while end > verb.i + 1 and verb.doc[end - 1].lower_ in ("that", "which", "who", "whom"):
+        end -= 1  # a relative clause's pronoun: "overturn the decision that allows it"
     rest = " ".join("".join(t.text_with_ws for t in verb.doc[verb.i + 1 : end]
                             if t.i not in aside).split())  # fmt: skip
     return f"{verb.lemma_.lower()} {rest}".strip()
