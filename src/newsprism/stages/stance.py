@@ -64,7 +64,10 @@ _MEASURE = re.compile(rf"\b(?P<x>(?:ban|tax|levy|curfew|cap|limit)\s+(?:on|for)\
                       re.IGNORECASE)  # fmt: skip
 # a headline clause ends at a conjunction or a circumstance ("... as Pay Talks Collapse")
 _CUT = re.compile(r"\s+(?i:as|amid|after|despite|while|in|with|but|and|divides|draws|sparks)\s+"
-                  r"(?:a\s+)?(?:split|[A-Z]).*$")  # fmt: skip
+                  r"(?:a\s+)?(?:split|[A-Z]).*$"
+                  # the headline's own verb: "Effort to Protect Dreamers Collapses in Senate"
+                  r"|\s+(?i:collapses|fails|stalls|dies|advances|falters|gains|clears|faces|"
+                  r"stumbles|succeeds|survives|moves|heads|goes|wins|loses)\b.*$")  # fmt: skip
 DECISIONS = frozenset(
     "approve vote announce unveil confirm grant decide propose plan pass adopt order launch "
     "set agree move seek".split()
@@ -153,7 +156,8 @@ def from_lead(doc: Any) -> tuple[str, str] | None:
                 continue
             for child in tok.children:
                 if (child.dep_ in _PROPOSED and child.pos_ == "VERB" and child.i > tok.i
-                        and child.lemma_.lower() in POLICY_ACTIONS and not _reports(child)):  # fmt: skip
+                        and child.lemma_.lower() in POLICY_ACTIONS and not _reports(child)
+                        and not _gives_nothing(child)):  # fmt: skip
                     return _with_subject(child), sent.text
         root = sent.root  # "has granted a mining licence", "have begun a trial of cameras"
         if root.lemma_.lower() in GRANTS and any(
@@ -161,6 +165,14 @@ def from_lead(doc: Any) -> tuple[str, str] | None:
         ):
             return _verb_phrase(root), sent.text
     return None
+
+
+def _gives_nothing(verb: Any) -> bool:
+    """ "giving the more moderate wing a possible champion": a "give" grants nothing unless what
+    it gives is one of GRANTED (a licence, funding, a waiver ...)."""
+    return verb.lemma_.lower() == "give" and not any(
+        c.dep_ in ("obj", "dobj") and c.lemma_.lower() in GRANTED for c in verb.children
+    )
 
 
 def from_demand(doc: Any) -> tuple[str, str] | None:
@@ -178,12 +190,19 @@ def from_demand(doc: Any) -> tuple[str, str] | None:
                 act = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
                             and c.pos_ == "VERB" and c.i > tok.i), None)  # fmt: skip
                 if act is not None and (wanted is None or wanted.ent_type_ or wanted.i < act.i):
-                    # "she demands Congress overturn the decision": what is to be done
-                    return _verb_phrase(act), sent.text
+                    # "she demands Congress overturn the decision": what is to be done, if a
+                    # policy act ("demanded Congress return to the thorny issue" names none)
+                    if act.lemma_.lower() in POLICY_ACTIONS | {"resign"}:
+                        return _verb_phrase(act), sent.text
+                    continue
             elif lemma in ("call", "push", "press", "clamour", "clamor"):
                 # what is pressed for, not how long: "pressed for years for tighter gun laws"
+                # (nor "for example")
                 wanted = prep_object(tok, "for")
-                while wanted is not None and wanted.lemma_.lower() in DURATIONS:
+                while wanted is not None and wanted.lemma_.lower() in DURATIONS | {
+                    "example",
+                    "instance",
+                }:
                     wanted = prep_object(wanted, "for") or next(  # hung on "years", or on
                         (o for p, o in prep_objects(tok) if p == "for" and o.i > wanted.i), None
                     )  # the verb after it
@@ -238,7 +257,9 @@ def _verb_phrase(verb: Any) -> str:
     words = sorted(keep, key=lambda t: t.i)
     end = verb.i + 1
     aside = _parenthesised(verb.doc, words)  # "(£711m)" in "cancelling $929m (£711m) in grants"
-    words = [t for t in words if t.i not in aside]
+    relative = {t.i for w in words if w.dep_ in ("relcl", "acl:relcl") for t in w.subtree}
+    words = [t for t in words if t.i not in aside and t.i not in relative]  # "a protest zone
+    # that the city's police chief derided": the zone
     for t in words[1:]:  # stop at a gap, a comma or a clause: the phrase stays short
         while end in aside:
             end += 1
