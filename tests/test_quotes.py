@@ -254,6 +254,11 @@ def test_a_described_speaker_has_its_noun_as_role(pipeline, text, role, affiliat
             "giveaway to the banks,” said Robert Weissman, the group's president.",
             "Robert Weissman", "president", "Public Citizen",
         ),
+        (  # a common noun joined to the name before it is the role, a body before it its owner
+            "“A speech is a lot like a song,” said GOP strategist and NBC contributor Alex "
+            "Castellanos.",
+            "Alex Castellanos", "contributor", "NBC",
+        ),
         (  # the institution, not the field
             "Jane Hall, a professor of communications at American University, said the "
             "candidate was being himself.",
@@ -739,3 +744,12 @@ def test_a_pronoun_speaker_is_not_a_person_the_quote_names(with_entities):
     art = Article(id="t", text=text, body=text, layout="exact")
     (q,) = [q for q in with_entities(art).quotes if q.kind == "direct"]
     assert q.speaker.name == "Geoff Betts"
+
+
+def test_a_title_of_two_words_keeps_its_body_not_the_name(pipeline):
+    """However the parser hangs "chief of staff" on the name, the body is the White House."""
+    for said in ("said the administration would find partners.", "said, “We will see.”"):
+        text = f"In Washington, White House chief of staff Denis McDonough {said}"
+        q = quotes_of(pipeline, text)[-1]
+        assert q.speaker.name == "Denis McDonough"
+        assert q.speaker.role.startswith("chief") and q.speaker.affiliation == "White House"

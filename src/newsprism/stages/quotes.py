@@ -962,7 +962,7 @@ def _title_before(doc: Any, start: int) -> tuple[str | None, str | None]:
         words.insert(0, doc[i])
         i -= 1
     if not any(w.lower_ in TITLES for w in words):
-        return None, None
+        return _noun_before(doc, start)
     title = " ".join(w.text for w in words)
     body = entity_at(doc[i]) if i >= 0 and doc[i].ent_type_ in _BODIES else None
     if body is not None:
@@ -970,6 +970,31 @@ def _title_before(doc: Any, start: int) -> tuple[str | None, str | None]:
     if i >= 0 and doc[i].pos_ == "NOUN" and doc[i].head.i > i:  # "agency director X"
         return title, _affiliation(doc[i])
     return title, None
+
+
+def _noun_before(doc: Any, start: int) -> tuple[str | None, str | None]:
+    """A common noun the parser joined to the name right after it as its role, and the body
+    named before the noun: "NBC reporter Alexandra Jaffe" (reporter, NBC), "resource economist
+    Joseph Shapiro", "GOP strategist and CNN contributor Alex Castellanos" (contributor, CNN)."""
+    i = start - 1
+    if i < 0 or not (doc[i].pos_ in ("NOUN", "PROPN") and doc[i].is_lower and doc[i].is_alpha
+                     and doc[i].dep_ in ("compound", "nmod:desc") and start <= doc[i].head.i):  # fmt: skip
+        return None, None
+    words = [doc[i]]
+    while (
+        i > 0
+        and doc[i - 1].is_lower
+        and doc[i - 1].dep_ in ("compound", "amod")
+        and (doc[i - 1].pos_ in ("NOUN", "ADJ"))
+    ):
+        i -= 1
+        words.insert(0, doc[i])
+    if i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in TITLES:
+        i -= 2  # "chief of staff Denis McDonough"
+        words[:0] = [doc[i], doc[i + 1]]
+    before = doc[i - 1] if i > 0 else None
+    body = entity_at(before) if before is not None and before.ent_type_ in _BODIES else None
+    return " ".join(w.text for w in words), _body_name(body) if body is not None else None
 
 
 def strip_titles(name: str) -> tuple[str, str | None]:
@@ -998,6 +1023,13 @@ def _described(
     owner = _owner(tok)
     if owner is None or owner.pos_ == "PRON":
         owner = prep_object(tok, "of", "at", "for") or owner
+    if (
+        owner is not None
+        and owner.ent_type_ == "PERSON"
+        and tok.lower_ in TITLES
+        and (owner == prep_object(tok, "of"))
+    ):
+        owner = None  # the name hung on its title by "of": "chief of staff Denis McDonough"
     named = [t for t in words if t.i != tok.i and t.ent_type_ in bodies]
     if owner is None and named:  # "a Facebook spokesperson": spokesperson, of Facebook
         owner = named[-1]
