@@ -12,8 +12,6 @@ Usage: python training/build_common_words.py   (deterministic: same data, same f
 
 from __future__ import annotations
 
-import gzip
-import io
 import re
 import sys
 from collections import Counter
@@ -23,6 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "src")]
 
 from eval.data import allsides  # noqa: E402
+from training.word_lists import write_word_list  # noqa: E402
 
 MIN_COUNT = 20  # rarer words are left out: a name the table lacks stays a name
 MIN_LOWER = 0.9  # the share of running-text uses in lower case
@@ -48,12 +47,10 @@ def main() -> None:
         for w, c in lower.items()
         if c + capital[w] >= MIN_COUNT and c / (c + capital[w]) >= MIN_LOWER
     )
-    out = REPO / "src" / "newsprism" / "data" / "common_words.txt.gz"
-    with gzip.GzipFile(out, "wb", mtime=0) as raw, io.TextIOWrapper(raw, "utf-8") as f:
-        f.write(f"# {len(common)} words written in lower case in at least {MIN_LOWER:.0%} of "
-                f"their uses within sentences, {MIN_COUNT}+ uses, {n} AllSides train articles "
-                "(training/build_common_words.py)\n")  # fmt: skip
-        f.write("\n".join(common) + "\n")
+    header = (f"{len(common)} words written in lower case in at least {MIN_LOWER:.0%} of their "
+              f"uses within sentences, {MIN_COUNT}+ uses, {n} AllSides train articles "
+              "(training/build_common_words.py)")  # fmt: skip
+    out = write_word_list("common_words.txt.gz", header, common)
     print(f"{len(common)} words from {n} articles -> {out} ({out.stat().st_size // 1024} KB)")
 
 

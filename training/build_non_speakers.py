@@ -17,8 +17,6 @@ Usage: python training/build_non_speakers.py   (deterministic: same data, same f
 
 from __future__ import annotations
 
-import gzip
-import io
 import re
 import sys
 from collections import Counter
@@ -28,6 +26,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "src")]
 
 from eval.data import allsides  # noqa: E402
+from training.word_lists import write_word_list  # noqa: E402
 
 MIN_COUNT = 300  # uses over the train split
 # bodies that speak, whose other senses outnumber them: "the authority to", "the state of"
@@ -68,12 +67,10 @@ def main() -> None:
         and who[w] / c < MAX_SHARE
         and w not in BODIES
     )
-    out = REPO / "src" / "newsprism" / "data" / "non_speakers.txt.gz"
-    with gzip.GzipFile(out, "wb", mtime=0) as raw, io.TextIOWrapper(raw, "utf-8") as f:
-        f.write(f"# {len(words)} words used {MIN_COUNT}+ times and under {MAX_SHARE:.1%} of "
-                f"them as a source or before 'who', {n} AllSides train articles "
-                "(training/build_non_speakers.py)\n")  # fmt: skip
-        f.write("\n".join(words) + "\n")
+    header = (f"{len(words)} words used {MIN_COUNT}+ times and under {MAX_SHARE:.1%} of them "
+              f"as a source or before 'who', {n} AllSides train articles "
+              "(training/build_non_speakers.py)")  # fmt: skip
+    out = write_word_list("non_speakers.txt.gz", header, words)
     print(f"{len(words)} words from {n} articles -> {out} ({out.stat().st_size // 1024} KB)")
 
 
