@@ -753,3 +753,10 @@ def test_a_title_of_two_words_keeps_its_body_not_the_name(pipeline):
         q = quotes_of(pipeline, text)[-1]
         assert q.speaker.name == "Denis McDonough"
         assert q.speaker.role.startswith("chief") and q.speaker.affiliation == "White House"
+
+
+def test_reported_speech_starts_after_when_it_was_said(pipeline):
+    text = "The senator told reporters late Friday that the ruling would be appealed."
+    (q,) = quotes_of(pipeline, text)
+    assert q.text == "the ruling would be appealed"
+    assert text[q.start : q.end] == q.text

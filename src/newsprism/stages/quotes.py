@@ -256,6 +256,24 @@ def _is_cue(tok: Any) -> bool:
     return (tok.lemma_.lower() in SPEECH or tok.lower_ in SPEECH) and _verbal(tok)
 
 
+# when something was said, before the "that" of what was: "said Thursday that ...", "told
+# reporters late Friday that ...", "said last August that ..."
+_WHEN_SAID = re.compile(
+    r"(?:(?:on|last|this|next|earlier|later|late|early|privately|publicly|again|also|"
+    r"afterwards?|yesterday|today|tonight|recently|morning|afternoon|evening|night|day|week|"
+    r"month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
+    r"march|april|may|june|july|august|september|october|november|december),?\s+){1,4}"
+    r"that\s+(?!(?:may|might|will|would|could|should|can|is|was|has|have|had)\b)",
+    re.IGNORECASE,
+)  # (not a relative "that": "spoke publicly that may have helped ...")
+
+
+def _past_when(text: str, start: int, end: int) -> int:
+    """Where reported speech starts once a leading time and its "that" are left out."""
+    m = _WHEN_SAID.match(text, start, end)
+    return m.end() if m and m.end() < end else start
+
+
 def _non_speaker(tok: Any) -> bool:
     """A common noun news almost never makes a source ("time", "chances", "the failure";
     training/build_non_speakers.py), not a part ("a number of them"), a document or a noun
@@ -1204,7 +1222,8 @@ class Quotes:
                 chained = credits.get(q.chain) if q.chain is not None else None
                 speaker = _credited(q, text, analysis) or chained or speaker
             cue = _cue_text(q, text)
-            quotes.append(Quote(text[q.start : q.end], q.start, q.end, q.kind, cue, speaker))
+            start = _past_when(text, q.start, q.end) if q.kind != "direct" else q.start
+            quotes.append(Quote(text[start : q.end], start, q.end, q.kind, cue, speaker))
         return replace(analysis, quotes=tuple(quotes))
 
     @staticmethod
