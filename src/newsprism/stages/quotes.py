@@ -959,10 +959,10 @@ def _relative_role(rel: Any) -> tuple[str | None, str | None]:
         body = prep_object(verb, "at", "for", "with")
         if body is not None and body.ent_type_ in _BODIES:
             return None, _affiliation(body)
-    body = next((t for t in rel.subtree if t.ent_type_ == "ORG" and any(  # "researches
+    # "researches migration at Westfield University", the parser hanging the body on "migration"
+    body = next((t for t in rel.subtree if t.ent_type_ == "ORG" and any(
         c.dep_ == "case" and c.lower_ in ("at", "with") for c in t.children)), None)  # fmt: skip
-    return None, _affiliation(body) if body is not None else None  # migration at X", the
-    # parser hanging X on "migration"
+    return None, _affiliation(body) if body is not None else None
 
 
 def _title_before(doc: Any, start: int) -> tuple[str | None, str | None]:
@@ -1100,10 +1100,13 @@ def _modified(noun: Any, joined: bool = False) -> list[Any]:
     if words:
         own = [t for t in noun.doc[words[0].left_edge.i : noun.i + 1]
                if t.dep_ in ("compound", "amod", "advmod") or t.i == noun.i]  # fmt: skip
+    if not joined:
+        return own
     # a role of two nouns: "police and crime commissioner"
-    both = joined and next((c for c in noun.rights if c.dep_ == "conj" and c.pos_ == "NOUN"
-                 and c.i - noun.i <= 4 and not any(t.is_punct for t in noun.doc[noun.i : c.i])), None)  # fmt: skip
-    return own + list(noun.doc[noun.i + 1 : both.i + 1]) if both else own
+    both = next((c for c in noun.rights if c.dep_ == "conj" and c.pos_ == "NOUN"
+                 and c.i - noun.i <= 4 and not any(t.is_punct for t in noun.doc[noun.i : c.i])),
+                None)  # fmt: skip
+    return own + list(noun.doc[noun.i + 1 : both.i + 1]) if both is not None else own
 
 
 def _affiliation(obj: Any) -> str | None:
