@@ -170,6 +170,13 @@ def test_events_with_entities_and_quotes(seed_text):
             "Eric Trump",
             None,
         ),
+        # a participle the parser hung on an adjective is its clause subject's
+        (
+            "Mitt Romney described the claims as “deceptive,” demanding an apology.",
+            "demanding",
+            "Mitt Romney",
+            "an apology",
+        ),
         (
             "GNYHA – a lobbying group for hospitals – said it drafted the provision.",
             "said",

@@ -175,6 +175,12 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
         actor = _reporter(verb) or actor  # "The department announced that it has indicted"
     if actor is not None and (actor.lower_ in _DAYS or actor.lemma_.lower() in _TIME_UNITS):
         actor = None  # "Apple today announced", the parser having made "today" the subject
+    if actor is not None and actor.pos_ == "ADJ" and actor.i != verb.i:
+        # "described the claims as “deceptive,” demanding an apology": the parser hung the
+        # participle on the adjective; who demands is the subject above it
+        actor = _main_subject(actor)
+        if actor is not None and actor.lower_ in ("who", "which", "that"):
+            actor = _antecedent(actor)  # "Republicans who are inclined to back the deal"
     if actor is not None and (dash := dateline(actor)) is not None and dash < verb.i:
         # "CLEVELAND — Eric Trump, who ..., said": the name after the dash, not the dateline
         actor = next((t for t in verb.doc[dash + 1 : verb.i]
