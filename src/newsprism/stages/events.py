@@ -469,7 +469,8 @@ LEAD_SEARCH = 6  # such sentences: how far a main event is looked for when the l
 def _main(events: list[Event], sent_ends: list[int]) -> int | None:
     """The article's main event: the first deed of the lead, else the lead's first statement of
     something ("The CDC has announced new guidelines ..."), else the first deed of the first
-    few sentences; None rather than a deed from deep in the story."""
+    few sentences; a deed with an actor or a target before a bare one ("the election"); None
+    rather than a deed from deep in the story."""
     if not sent_ends:
         return None
     lead_end = sent_ends[min(LEAD, len(sent_ends)) - 1]
@@ -477,7 +478,13 @@ def _main(events: list[Event], sent_ends: list[int]) -> int | None:
     told = [i for i, e in enumerate(events)
             if e.action == "statement" and e.target is not None and e.start < lead_end]  # fmt: skip
     in_lead = [i for i in deeds if events[i].start < lead_end]
-    return next(iter(in_lead or told or deeds), None)
+
+    def with_parties(ids: list[int]) -> list[int]:  # who did it or to whom, not a bare "election"
+        return [i for i in ids if events[i].actor is not None or events[i].target is not None]
+
+    return next(
+        iter(with_parties(in_lead) or told or with_parties(deeds) or in_lead or deeds), None
+    )
 
 
 class Events:
