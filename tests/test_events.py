@@ -279,3 +279,9 @@ def test_an_infinitive_after_a_noun_is_done_by_its_owner(pipeline):
     text = "Pope Benedict XVI surprised the world with his decision to step down."
     (step,) = [e for e in events_of(pipeline, text) if e.trigger == "step"]
     assert step.action == "resign" and step.actor != "his decision"
+
+
+def test_the_main_event_has_someone_doing_it(pipeline):
+    text = "Days before the elections on Tuesday, the Senate approved the new attorney general."
+    (main,) = [e for e in events_of(pipeline, text) if e.main]
+    assert (main.actor, main.trigger) == ("Senate", "approved")

@@ -233,7 +233,10 @@ def _noun_roles(noun: Any) -> tuple[Any | None, Any | None]:
     if actor is None and noun.pos_ == "VERB" and before is not None and before.ent_type_ in _NAMED:
         # "the US killing of X" read as "the US" + a verb "killing": the name is its actor
         actor = before
-    return actor, prep_object(noun, "of", "on", "against")
+    target = prep_object(noun, "of", "on", "against")
+    if target is not None and (target.lower_ in _DAYS or target.lemma_.lower() in _TIME_UNITS):
+        target = None  # "the elections on Tuesday": when, not whom
+    return actor, target
 
 
 def _nominal(tok: Any) -> bool:
