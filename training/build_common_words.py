@@ -50,8 +50,7 @@ def main() -> None:
     header = (f"{len(common)} words written in lower case in at least {MIN_LOWER:.0%} of their "
               f"uses within sentences, {MIN_COUNT}+ uses, {n} AllSides train articles "
               "(training/build_common_words.py)")  # fmt: skip
-    out = write_word_list("common_words.txt.gz", header, common)
-    print(f"{len(common)} words from {n} articles -> {out} ({out.stat().st_size // 1024} KB)")
+    write_word_list("common_words.txt.gz", header, common)
 
 
 if __name__ == "__main__":

@@ -70,8 +70,7 @@ def main() -> None:
     header = (f"{len(words)} words used {MIN_COUNT}+ times and under {MAX_SHARE:.1%} of them "
               f"as a source or before 'who', {n} AllSides train articles "
               "(training/build_non_speakers.py)")  # fmt: skip
-    out = write_word_list("non_speakers.txt.gz", header, words)
-    print(f"{len(words)} words from {n} articles -> {out} ({out.stat().st_size // 1024} KB)")
+    write_word_list("non_speakers.txt.gz", header, words)
 
 
 if __name__ == "__main__":

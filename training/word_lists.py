@@ -12,9 +12,10 @@ DATA = Path(__file__).resolve().parent.parent / "src" / "newsprism" / "data"
 
 
 def write_word_list(name: str, header: str, words: list[str]) -> Path:
-    """Write ``words`` to ``DATA/name`` under ``header`` and return the path."""
+    """Write ``words`` to ``DATA/name`` under ``header``, say so, and return the path."""
     out = DATA / name
     with gzip.GzipFile(out, "wb", mtime=0) as raw, io.TextIOWrapper(raw, "utf-8") as f:
         f.write(f"# {header}\n")
         f.write("\n".join(words) + "\n")
+    print(f"{len(words)} words -> {out} ({out.stat().st_size // 1024} KB)")
     return out
