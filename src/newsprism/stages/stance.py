@@ -199,10 +199,7 @@ def from_demand(doc: Any) -> tuple[str, str] | None:
                 # what is pressed for, not how long: "pressed for years for tighter gun laws"
                 # (nor "for example")
                 wanted = prep_object(tok, "for")
-                while wanted is not None and wanted.lemma_.lower() in DURATIONS | {
-                    "example",
-                    "instance",
-                }:
+                while wanted is not None and wanted.lemma_.lower() in NOT_CALLED_FOR:
                     wanted = prep_object(wanted, "for") or next(  # hung on "years", or on
                         (o for p, o in prep_objects(tok) if p == "for" and o.i > wanted.i), None
                     )  # the verb after it
@@ -238,7 +235,9 @@ def _with_subject(verb: Any) -> str:
     return f"{text} {noun}"
 
 
-DURATIONS = frozenset("year month week day decade hour minute time while".split())
+# what "for" takes that is not what is called for: "pressed for years for", "for example"
+NOT_CALLED_FOR = frozenset("year month week day decade hour minute time while example instance"
+                           .split())  # fmt: skip
 _PROPOSED = ("xcomp", "ccomp", "advcl", "acl")  # "voted to approve", "plans to extend"
 _OBJECTS = ("obj", "dobj", "iobj", "dative", "obl", "prt", "compound:prt", "attr", "oprd")
 _TIME = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today "
