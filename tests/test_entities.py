@@ -362,3 +362,14 @@ def test_the_state_of_the_union_is_an_event_and_a_names_tail_no_name(analyze):
     )
     assert ents["State of the Union"].type == "EVENT"
     assert "of the Union" not in ents and ents["White House"].type == "ORG"
+
+
+def test_a_name_ends_on_a_word_of_its_own_and_titles_alone_are_no_name(analyze):
+    ents = analyze(
+        "In Arizona, Mirasol Recovery Centers and Desert Star Addiction Recovery Center offer "
+        "treatment. Both are to brief members of the House Foreign Affairs and Senate Foreign "
+        "Relations committees in private. Minutes later, he and Vice President-elect came out "
+        "the door."
+    )
+    assert "Mirasol Recovery Centers" in ents
+    assert not {"Relations", "President-elect", "Mirasol Recovery Centers and"} & set(ents)

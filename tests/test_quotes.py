@@ -760,3 +760,47 @@ def test_reported_speech_starts_after_when_it_was_said(pipeline):
     (q,) = quotes_of(pipeline, text)
     assert q.text == "the ruling would be appealed"
     assert text[q.start : q.end] == q.text
+
+
+def test_roles_read_whole_and_for_one_person(with_entities):
+    text = (
+        "“I think it is appropriate,” said Supreme Court Chief Justice John Roberts.\n\n"
+        "Veteran diplomat Thomas Pickering and former Joint Chiefs of Staff Chairman Adm. Mike "
+        "Mullen, both members of the review board, said “The solution requires a more serious "
+        "commitment.”\n\n"
+        "Charlene Lamb, deputy assistant secretary of state, said she had rejected requests."
+    )
+    said = [(q.speaker.name, q.speaker.role, q.speaker.affiliation)
+            for q in quotes_of(with_entities, text)]  # fmt: skip
+    assert said[0][1] == "Chief Justice"
+    assert said[1][:3] == ("Mike Mullen", "member", "review board")
+    assert said[2] == ("Charlene Lamb", "deputy assistant secretary", None)  # no body "state"
+
+
+def test_a_body_named_before_a_title_is_the_affiliation(pipeline):
+    text = (
+        "Heritage Action and the Club for Growth have backed him. Club for Growth President "
+        "Chris Chocola said his group is in the process of examining races."
+    )
+    (q,) = quotes_of(pipeline, text)
+    assert (q.speaker.name, q.speaker.role, q.speaker.affiliation) == (
+        "Chris Chocola",
+        "President",
+        "Club for Growth",
+    )
+
+
+def test_quoted_as_saying_names_the_source_and_quoted_verbs_report_nothing(pipeline):
+    text = "The agency quoted a military official as saying, “We will respond to any attack.”"
+    (q,) = quotes_of(pipeline, text)
+    assert q.kind == "direct" and q.speaker.text == "a military official"
+
+
+def test_answering_questions_is_no_quote(pipeline):
+    text = (
+        "He would not answer questions about his plans. Pollsters say they simply sample "
+        "people who answer their phones."
+    )
+    assert [q.text for q in quotes_of(pipeline, text)] == [
+        "they simply sample people who answer their phones"
+    ]

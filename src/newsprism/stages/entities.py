@@ -209,6 +209,7 @@ class Entities:
                 if hit and not taken[i]:
                     taken[i] = True
                     spans.append(Span(head, starts[i], starts[i] + len(head), field, *hit))
+        within: list[tuple[int, int]] = []  # bodies the NER read whole, the tables in part
         for ent in getattr(doc, "ents", ()):
             label = NER_LABELS.get(ent.label_)
             if label == "PLACE" and len(ent) > 1 and ent[-1].lower_ in INSTITUTIONS:
@@ -231,12 +232,16 @@ class Entities:
                 i, j = self._trim(doc, ent.start, ent.end)
                 if i < j:
                     claim(i, j, self._span(doc, i, j, field, label, None, 2))
+                if label in ("ORG", "GROUP") and any(taken[ent.start : ent.end]):
+                    within.append((ent.start, ent.end))
         for i, j in self._proper_runs(doc):
             if any(taken[i:j]):
                 continue
             typ, i, j = self._classify(doc, i, j, field, known)
-            if typ in ("PERSON", "SURNAME?") and not _person_like(doc[i:j]):
-                typ = None
+            if typ in ("PERSON", "SURNAME?") and (
+                not _person_like(doc[i:j]) or any(a <= i and j <= b for a, b in within)
+            ):  # (the rest of a body the tables know in part is no person: "Senate Foreign
+                typ = None  # Relations" is no "Relations")
             if typ:
                 typ = self._in_capitals(doc[i:j].text, typ)
             if typ:
@@ -309,12 +314,15 @@ class Entities:
     @staticmethod
     def _trim(doc: Any, i: int, j: int) -> tuple[int, int]:
         """Drop leading titles, "the" and lower-case adjectives ("the national Resettlement
-        Agency"; not "9th Circuit" or "super PAC"), and a trailing possessive, from a span."""
+        Agency"; not "9th Circuit" or "super PAC"), and a trailing possessive or function word,
+        from a span."""
         while i < j and j - i > 1 and (doc[i].lower_ in TITLES or doc[i].lower_ == "the"
                                        or (doc[i].is_lower and doc[i].is_alpha and doc[i].pos_
                                            == "ADJ" and doc[i].lower_ != "super")):  # fmt: skip
             i += 1
         while j > i and doc[j - 1].text in ("'s", "’s", "'", "’"):
+            j -= 1
+        while j - i > 1 and doc[j - 1].lower_ in STOP:  # "Mirasol Recovery Centers and"
             j -= 1
         return i, j
 
@@ -359,8 +367,8 @@ class Entities:
         while j - i > 1 and doc[i].lower_ in TITLES:  # "President Trump": the title goes
             i, titled = i + 1, True
         i, j = self._trim(doc, i, j)
-        if i >= j:
-            return None, i, j
+        if i >= j or all(t.lower_.removesuffix("-elect") in TITLES for t in doc[i:j]):
+            return None, i, j  # ("Vice President-elect came out": no name)
         words = [t.text for t in doc[i:j]]
         text = doc[i:j].text
         if field != "body":  # headlines capitalise everything: only names seen elsewhere

@@ -108,7 +108,7 @@ CUE_RIGHT = frozenset({"nsubj", "nsubj:pass", "obl", "obl:tmod", "obl:npmod", "a
                        "nmod:tmod", "npadvmod", "prep", "agent", "obl:agent"})  # fmt: skip
 MARKS = frozenset({"”", '"', "''", "’", "'", "»"})  # closing quotation marks
 # speech verbs whose noun object is seldom what was said: "wrote a book", "maintained control"
-NOT_OBJECT = frozenset("say tell write add maintain claim admit state concede".split())
+NOT_OBJECT = frozenset("say tell write add maintain claim admit state concede answer".split())
 WH_WORDS = frozenset("what whether how why who whom when where which if".split())
 TIMES = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday
@@ -337,6 +337,13 @@ def _subject(verb: Any) -> Any | None:
         and verb.lemma_.lower() in SPEECH | CALLS
     ):  # "X said the levy would cost jobs, and called on ...": X calls, not the levy (the
         return _subject(head.head)  # parser joins the second verb to what was said)
+    quoted = next((c for c in head.children if c.dep_ in ("obj", "dobj")), None)
+    if (
+        head.lemma_.lower() in ("quote", "cite")
+        and quoted is not None
+        and any(c.lower_ == "as" for c in verb.children if c.dep_ == "mark")
+    ):
+        return quoted  # "it quoted a military official as saying": the official
     if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "parataxis") and head.pos_ in (
         "VERB",
         "AUX",
@@ -565,8 +572,11 @@ def find(doc: Any) -> list[Found]:
     for q in found:
         if (q.speaker is None or q.start in carried) and q.chain in chain_speaker:
             q.cue, q.speaker = chain_speaker[q.chain].cue, chain_speaker[q.chain].speaker
+    within = [(q.start, q.end) for q in found]  # before quotes interrupted by a cue join
     found = _join_interrupted(found, text)
     for tok in doc:
+        if any(start <= tok.idx < end for start, end in within):
+            continue  # "“We will respond,” ...": the quoted words' own verbs report nothing
         content = _reported(tok)
         if content is None:
             continue
@@ -854,8 +864,9 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
     if appos is not None:
         whole = _partitive(appos)  # "one of Rubio's South Carolina campaign co-chairs"
         appos, one = (whole, appos.lower_ == "one") if whole is not None else (appos, False)
+        single = one or root.ent_type_ == "PERSON"  # a named person is one: "both members of"
         role = " ".join(
-            _singular(t) if one and t.i == appos.i else t.text
+            _singular(t) if single and t.i == appos.i else t.text
             for t in _modified(appos, joined=not one)
         )
         # ("a vocal critic of the administration's handling": what is criticised, no body)
@@ -876,7 +887,11 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
         # (not one of whose it is: "The daughter of Iran's Gen. Qassem Soleimani")
         inside = [t for t in doc[start:end] if t.lower_ in TITLES and not _in_owner(t, root)
                   and not _surname(t, start, end)]  # fmt: skip
-        role = title or (" ".join(t.text for t in inside) if inside else None)
+        opening = [t for t in inside if t.i - start == inside.index(t)]  # "Justice John Roberts"
+        if title and opening:  # "Supreme Court Chief" + "Justice John Roberts"
+            role = " ".join([title, *(t.text for t in opening)])
+        else:
+            role = title or (" ".join(t.text for t in inside) if inside else None)
         affiliation = affiliation or place
     rel = next((c for c in root.children if c.dep_.startswith(("acl", "relcl"))), None)
     if rel is not None and description is None:
@@ -981,6 +996,16 @@ def _title_before(doc: Any, start: int) -> tuple[str | None, str | None]:
         i -= 1
     if not any(w.lower_ in TITLES for w in words):
         return _noun_before(doc, start)
+    first = next(w for w in words if w.lower_ in TITLES)
+    if first.i > words[0].i and i > 0 and doc[i].lower_ in ("for", "of") and doc[i - 1].is_title:
+        # the words before the title end a body's name: "Club for Growth President"
+        k = i - 1
+        while k > doc[i].sent.start and (
+            doc[k - 1].is_title and not doc[k - 1].is_stop or doc[k - 1].lower_ in ("for", "of")
+        ):
+            k -= 1
+        words = [w for w in words if w.i >= first.i]
+        return " ".join(w.text for w in words), str(doc[k : first.i].text)
     title = " ".join(w.text for w in words)
     body = entity_at(doc[i]) if i >= 0 and doc[i].ent_type_ in _BODIES else None
     if body is not None:
@@ -1116,11 +1141,16 @@ def _affiliation(obj: Any) -> str | None:
     ent = entity_at(obj)
     if ent is not None and ent.label_ in ("ORG", "GROUP", "PLACE"):
         return _body_name(ent)
-    inner = prep_object(obj, "of") if obj.lower_ in CONTAINERS else None
-    if inner is not None and (
-        inner.ent_type_ in ("ORG", "GROUP", "PLACE") or inner.pos_ == "PROPN"
-    ):
-        return _affiliation(inner)  # "the village of Kora": Kora
+    if obj.lower_ in CONTAINERS and obj.is_lower:
+        # "the village of Kora": Kora; "Mississippi state Sen.": Mississippi; a bare "state"
+        # ("deputy assistant secretary of state") names no body
+        named = [prep_object(obj, "of"), *(c for c in obj.lefts if c.dep_ == "compound")]
+        inner = next((t for t in named if t is not None and (
+            t.ent_type_ in ("ORG", "GROUP", "PLACE") or t.pos_ == "PROPN")), None)  # fmt: skip
+        if inner is None and obj.i > 0 and obj.doc[obj.i - 1].ent_type_ == "PLACE":
+            inner = obj.doc[obj.i - 1]
+        if inner is not None:
+            return _affiliation(inner)
     if obj.pos_ == "PRON":
         if obj.lower_ not in ("its", "their"):
             return None
@@ -1134,6 +1164,8 @@ def _affiliation(obj: Any) -> str | None:
         if described is not None:
             return described
     words = [t for t in phrase(obj) if t.dep_ != "det"]
+    if [t.lower_ for t in words] == [obj.lower_] and obj.lower_ in CONTAINERS:
+        return None  # "deputy assistant secretary of state": no body named
     if len(words) > 1 and words[-1].lower_ in GENERIC_HEADS and words[-2].pos_ == "PROPN":
         words = words[:-1]  # "the Al Sadiqoun party" -> "Al Sadiqoun"
     return "".join(t.text_with_ws for t in words).strip()
@@ -1501,6 +1533,12 @@ def _named_in(tok: Any, span: Any) -> Any | None:
         named = entity_at(child) if child.dep_ in NAMED_DEPS else None
         if named is not None and named.label_ in ("PERSON", "ORG", "GROUP"):
             return named
+        if child.dep_ == "nmod" and tok.pos_ == "PROPN" and child.ent_type_ == "PERSON":
+            # a body's titled head, the body's name read as the subject: "Club for Growth
+            # President Chris Chocola"
+            named = entity_at(child)
+            if named is not None and tok.doc[named.start - 1].lower_ in TITLES:
+                return named
         if child.dep_ == "nmod":  # "The British ambassador to the UN, Matthew Rycroft,": the
             for appos in child.rights:  # parser hangs the name on the body, not the title
                 named = entity_at(appos) if appos.dep_ == "appos" else None
