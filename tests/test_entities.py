@@ -373,3 +373,8 @@ def test_a_name_ends_on_a_word_of_its_own_and_titles_alone_are_no_name(analyze):
     )
     assert "Mirasol Recovery Centers" in ents
     assert not {"Relations", "President-elect", "Mirasol Recovery Centers and"} & set(ents)
+
+
+def test_one_middle_initial_does_not_make_another_president_the_same(analyze):
+    ents = analyze("George H. W. Bush was president before his son George W. Bush.")
+    assert {"George H. W. Bush", "George W. Bush"} <= set(ents)

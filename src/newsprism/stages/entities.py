@@ -883,11 +883,12 @@ def title_gender(before: str) -> str | None:
 
 def _shorter_name(short: Sequence[str], full: Sequence[str]) -> bool:
     """Whether a name is a shorter form of a longer one: its end ("Soleimani", "Mitt Romney"
-    of "Willard Mitt Romney") or its first and last words ("Hillary Rodham Clinton")."""
+    of "Willard Mitt Romney") or its first and last words ("Hillary Rodham Clinton"; not
+    "George W. Bush" of "George H. W. Bush", whose middle differs)."""
     if len(full) <= len(short):
         return False
     return list(full[-len(short) :]) == list(short) or (
-        len(short) > 1 and short[0] == full[0] and short[-1] == full[-1]
+        len(short) == 2 and short[0] == full[0] and short[-1] == full[-1]
     )
 
 

@@ -52,7 +52,7 @@ from ..syntax import (
     sentence_before,
     subject,
 )
-from .entities import PARTY_TAG, title_gender
+from .entities import ORG_WORDS, PARTY_TAG, title_gender
 
 SPEECH = frozenset(
     """say tell add state claim report write explain announce argue ask insist note respond reply
@@ -317,6 +317,8 @@ def _subject(verb: Any) -> Any | None:
             clause = clause.head  # "who met him and said ..."
         if clause.dep_.startswith(("acl", "relcl")):
             return clause.head  # "lawmakers who called for ..."
+        if found.lower_ == "which":
+            found = None  # "Which prompted Biden to ...": what prompted speaks not
     if found is not None:
         return found
     if _inverted(verb) and verb.tag_ in ("VBD", "VBZ", "VBP"):
@@ -1516,10 +1518,11 @@ def _canonical(body: str | None, analysis: Analysis) -> str | None:
     if body is None:
         return None
     bodies = [e for e in analysis.entities if e.type != "PERSON"]
-    # (a place keeps to places: "Kingsmere" the town is not Kingsmere University)
+    # (a place keeps to places: "Kingsmere" the town is not Kingsmere University, nor "Dallas"
+    # the Dallas West Church of Christ the NER took for a place)
     place = any(e.name == body and e.type == "PLACE" for e in bodies)
-    longer = {e.name for e in bodies if e.name.startswith(body + " ")
-              and (not place or e.type == "PLACE")}  # fmt: skip
+    longer = {e.name for e in bodies if e.name.startswith(body + " ") and (not place or (
+        e.type == "PLACE" and not ORG_WORDS.intersection(e.name.lower().split())))}  # fmt: skip
     if len(longer) == 1:
         return longer.pop()
     return next((e.name for e in bodies if body in e.aliases), body)
