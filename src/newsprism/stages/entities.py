@@ -250,9 +250,7 @@ class Entities:
         surnames |= {k.split()[-1] for k, v in (known or {}).items() if v == "PERSON"}
         keep = [s.type != "SURNAME?" or s.text in surnames for s in spans]
         spans = [s for s, k in zip(spans, keep, strict=True) if k and _a_name(s.text)]
-        openers = (
-            {t.idx for t in doc if t.is_sent_start} if doc.has_annotation("SENT_START") else set()
-        )
+        openers = {s.start_char for s in doc.sents} if doc.has_annotation("SENT_START") else set()
         spans = _without_capitalised_words(
             spans, known, field != "body" and title_case(full), openers
         )

@@ -59,7 +59,7 @@ SPEECH = frozenset(
     declare tweet warn suggest acknowledge admit deny confirm recall complain concede contend predict
     promise assert maintain stress emphasize emphasise observe remark testify vow allege boast quip
     joke scoff shout mention describe indicate answer comment reiterate caution counter conclude
-    estimate told post posted write""".split()
+    estimate told post posted write interject exclaim retort""".split()
 )
 CALLS = frozenset("call urge demand appeal press plead".split())  # reported calls: "called on X to"
 ASKERS = frozenset("tell ask warn promise assure remind inform urge".split())  # take a recipient
