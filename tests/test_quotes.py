@@ -804,3 +804,12 @@ def test_answering_questions_is_no_quote(pipeline):
     assert [q.text for q in quotes_of(pipeline, text)] == [
         "they simply sample people who answer their phones"
     ]
+
+
+def test_an_opening_participle_is_no_speaker(pipeline):
+    text = (
+        "Looking back, McLoone, who worked at a food shelf before he went into addiction care, "
+        "said it was his time at the bench that led him to a new career."
+    )
+    (q,) = quotes_of(pipeline, text)
+    assert q.speaker.text == "McLoone"

@@ -303,6 +303,9 @@ def _subject(verb: Any) -> Any | None:
     found = subject(verb)
     if found is None and passive_subject(verb) is not None:
         found = prep_object(verb, "by")
+    if found is not None and found.tag_ == "VBG":  # "Looking back, McLoone, who ..., said":
+        found = next((c for c in found.children if c.pos_ in ("PROPN", "NOUN") and c.dep_ in (
+            "vocative", "appos", "dep", "nsubj")), None)  # fmt: skip
     if found is not None and (found.is_space or found.is_punct or found.lower_ in TIMES
                               or _non_speaker(found)):  # fmt: skip
         found = None  # a misparse: "Tuesday said ...", a line break, "only time will tell"
