@@ -813,3 +813,12 @@ def test_an_opening_participle_is_no_speaker(pipeline):
     )
     (q,) = quotes_of(pipeline, text)
     assert q.speaker.text == "McLoone"
+
+
+def test_the_body_a_noun_refers_back_to_may_be_a_name_the_ner_missed(pipeline):
+    text = (
+        "Tenants marched on Monday, organised by the Hollow Creek Renters' Union. \"We will "
+        "not move,\" said Dana Whyte, the union's general secretary."
+    )
+    (q,) = quotes_of(pipeline, text)
+    assert q.speaker.affiliation == "Hollow Creek Renters' Union"

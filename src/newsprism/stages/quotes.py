@@ -1160,11 +1160,13 @@ def _affiliation(obj: Any) -> str | None:
         if obj.lower_ not in ("its", "their"):
             return None
         named = _body_before(obj, lambda e: e.label_ in ("ORG", "GROUP"), 1)
-        return _body_name(named) if named is not None else None
+        return _body_name(named) if named is not None else _titled_body_before(obj)
     if obj.pos_ == "NOUN":  # "the union": the Marlow Teachers' Union named before
         named = _body_before(obj, lambda e: e[-1].lower_ == obj.lower_ and len(e) > 1, 0)
         if named is not None:
             return _body_name(named)
+        if (titled := _titled_body_before(obj, obj.lower_)) is not None:
+            return titled
         described = _described_as(obj)
         if described is not None:
             return described
@@ -1174,6 +1176,28 @@ def _affiliation(obj: Any) -> str | None:
     if len(words) > 1 and words[-1].lower_ in GENERIC_HEADS and words[-2].pos_ == "PROPN":
         words = words[:-1]  # "the Al Sadiqoun party" -> "Al Sadiqoun"
     return "".join(t.text_with_ws for t in words).strip()
+
+
+_BODY_NOUNS = ORG_WORDS | frozenset("group union federation association council".split())
+_TITLED_BODY = re.compile(r"(?:[A-Z][\w&-]*(?:s['’]|['’]s)?[ \t]+){1,5}(?P<noun>[A-Z][a-z]+)\b")
+
+
+def _titled_body_before(tok: Any, noun: str | None = None) -> str | None:
+    """A body's name in capitals the NER missed, last before ``tok`` in its sentence or the
+    one before, ending in an organisation's noun (``noun`` where given): "its president"
+    after "The Growers' Federation", "the union" after "the Marlow Teachers' Union"."""
+    before = sentence_before(tok.sent)
+    text = doc_text(tok.doc)
+    start = before.start_char if before is not None and noun is None else 0
+    found = None
+    for m in _TITLED_BODY.finditer(text, start, tok.idx):
+        last = m.group("noun").lower()
+        if last == noun or (noun is None and last in _BODY_NOUNS):
+            found = m
+    if found is None:
+        return None
+    words = found.group().split()
+    return " ".join(words[1:] if words[0] in ("The", "A", "An") else words)
 
 
 def _described_as(noun: Any) -> str | None:
