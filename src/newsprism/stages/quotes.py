@@ -303,7 +303,7 @@ def _subject(verb: Any) -> Any | None:
     found = subject(verb)
     if found is None and passive_subject(verb) is not None:
         found = prep_object(verb, "by")
-    if found is not None and found.tag_ == "VBG":  # "Looking back, McLoone, who ..., said":
+    if found is not None and found.tag_ in ("VBG", "VBN"):  # "Looking back, McLoone, ... said":
         found = next((c for c in found.children if c.pos_ in ("PROPN", "NOUN") and c.dep_ in (
             "vocative", "appos", "dep", "nsubj")), None)  # fmt: skip
     if found is not None and (found.is_space or found.is_punct or found.lower_ in TIMES
@@ -1087,9 +1087,10 @@ def _described(
     return role, _affiliation(owner) if owner is not None else None
 
 
+RUNNING = frozenset("candidate nominee contender hopeful bid run campaign".split())  # for an office
 # places named as "the <container> of <name>": "an elder in the village of Kora" is of Kora
 CONTAINERS = frozenset("village town city state county province region district island "
-                       "republic kingdom country".split())  # fmt: skip
+                       "republic kingdom country nation".split())  # fmt: skip
 PARTS = frozenset("one some many most half percent majority minority third quarter share "
                   "number all none each several few both handful dozen couple".split())  # fmt: skip
 
@@ -1171,8 +1172,10 @@ def _affiliation(obj: Any) -> str | None:
         if described is not None:
             return described
     words = [t for t in phrase(obj) if t.dep_ != "det"]
-    if [t.lower_ for t in words] == [obj.lower_] and obj.lower_ in CONTAINERS:
-        return None  # "deputy assistant secretary of state": no body named
+    if [t.lower_ for t in words] == [obj.lower_] and (
+        obj.lower_ in CONTAINERS or obj.lower_ in TITLES and obj.head.lemma_.lower() in RUNNING
+    ):
+        return None  # "deputy assistant secretary of state", "candidate for president": no body
     if len(words) > 1 and words[-1].lower_ in GENERIC_HEADS and words[-2].pos_ == "PROPN":
         words = words[:-1]  # "the Al Sadiqoun party" -> "Al Sadiqoun"
     return "".join(t.text_with_ws for t in words).strip()
@@ -1221,7 +1224,10 @@ def _body_name(span: Any) -> str:
     """A named body's words from its first capitalised one: the NER may take in an adjective
     ("the national Resettlement Agency")."""
     first = next((t.i for t in span if not t.is_lower), span.start)
-    return str(span.doc[first : span.end].text)
+    last = span.end
+    while last - first > 1 and span.doc[last - 1].is_lower and span.doc[last - 1].is_stop:
+        last -= 1  # nor does it end in a word the NER ran on with: "Catholic Charities of the"
+    return str(span.doc[first:last].text)
 
 
 def _body_before(tok: Any, wanted: Any, sentences: int = 3) -> Any | None:
