@@ -73,6 +73,11 @@ def test_batched_stances_match_single_ones():
          "make tougher U.S. visa vetting permanent"),
         # the headline's own verb ends the proposal
         ("Immigration effort to protect Dreamers collapses in US Senate", "protect Dreamers"),
+        # a list of actions on one object; a place inside the action of a "let"
+        ("Calls to reform, defund, dismantle and abolish the police, explained.",
+         "reform, defund, dismantle and abolish the police"),
+        ("GOP Split Over Bill To Let Immigrants In U.S. Illegally Serve In Military",
+         "Let Immigrants In U.S. Illegally Serve In Military"),
     ],
 )  # fmt: skip
 def test_issue_from_headline(headline, issue):

@@ -62,6 +62,8 @@ _VOTE = re.compile(
 )
 _MEASURE = re.compile(rf"\b(?P<x>(?:ban|tax|levy|curfew|cap|limit)\s+(?:on|for)\s+{_PHRASE})",
                       re.IGNORECASE)  # fmt: skip
+_CUT_CLAUSE = re.compile(r"\s+(?i:as|amid|after|despite|while|but|divides|draws|sparks)\s+"
+                         r"(?:a\s+)?(?:split|[A-Z]).*$")  # fmt: skip
 # a headline clause ends at a conjunction or a circumstance ("... as Pay Talks Collapse")
 _CUT = re.compile(r"\s+(?i:as|amid|after|despite|while|in|with|but|and|divides|draws|sparks)\s+"
                   r"(?:a\s+)?(?:split|[A-Z]).*$"
@@ -107,10 +109,22 @@ RELEVANT = 0.45  # cosine between a call's demand and the issue above which it i
 MIN_VOICES = 2  # an issue needs at least two speakers to be contested
 
 
-def _phrase(match: re.Match[str] | None) -> str | None:
+# a headline's list of actions on one object: "Calls to Reform, Defund, Dismantle and Abolish
+# the Police"
+_MORE_ACTIONS = re.compile(rf"(?:,\s+[A-Za-z-]+)*,?\s+(?:and|or)\s+{_PHRASE}")
+# verbs whose object needs its own verb after it: "Let Immigrants In U.S. Illegally Serve"
+_COMPLEMENTED = frozenset("let allow help make force".split())
+
+
+def _phrase(match: re.Match[str] | None, cut: re.Pattern[str] | None = None) -> str | None:
     if match is None:
         return None
-    text = _CUT.sub("", match.group("x")).strip(" '\"‘’“”")
+    text = match.group("x")
+    if len(text.split()) == 1 and (more := _MORE_ACTIONS.match(match.string, match.end())):
+        text += more.group()
+    text = (cut or _CUT).sub("", text).strip(" '\"‘’“”")
+    if len(text.split()) == 2 and text.split()[0].lower() in _COMPLEMENTED and cut is None:
+        return _phrase(match, _CUT_CLAUSE)  # not cut at "In U.S.": a place in the action
     return text if len(text.split()) >= 1 else None
 
 
@@ -118,9 +132,9 @@ def from_headline(line: str | None) -> str | None:
     """The disputed action or thing a headline names, as written there."""
     if not line:
         return None
-    dispute = _phrase(_DISPUTE.search(line))
-    if dispute:  # "Split on Parliament's Call to Expel Foreign Troops": the call's action
-        return _proposal(dispute) or dispute
+    disputed = _DISPUTE.search(line)
+    if dispute := _phrase(disputed):  # "Split on Parliament's Call to Expel Foreign Troops":
+        return _proposal(disputed.group("x")) or dispute  # the call's action
     return _proposal(line) or _phrase(_VOTE.search(line)) or _phrase(_MEASURE.search(line))
 
 
@@ -131,7 +145,7 @@ def _proposal(line: str) -> str | None:
     phrase = _phrase(_PROPOSAL.search(line))
     if not phrase:
         return None
-    words = [w.lower() for w in phrase.split()]
+    words = [w.lower().strip(",") for w in phrase.split()]
     verb = words[1] if len(words) > 1 and words[0].endswith("ly") else words[0]  # "immediately"
     stems = {verb, verb.removesuffix("s"), verb.removesuffix("e"), verb + "e"}
     return phrase if stems & (POLICY_ACTIONS | HEADLINE_POLICY) else None
@@ -291,7 +305,9 @@ def cased(phrase: str, body: str) -> str:
     out = []
     for word in phrase.split():
         bare = word.strip("'’\"")
-        if re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(bare.lower())}\b", body):
+        if "." in bare and bare.isupper():  # "U.S.": an abbreviation keeps its capitals
+            out.append(word)
+        elif re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(bare.lower())}\b", body):
             out.append(word.lower())
         elif re.search(rf"(?<!\w){re.escape(bare)}(?!\w)", body) and (
             not bare.isupper() or "." in bare or len(bare) <= 4  # "U.S.", "NATO"; not "EXPEL"
