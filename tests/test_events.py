@@ -285,3 +285,16 @@ def test_the_main_event_has_someone_doing_it(pipeline):
     text = "Days before the elections on Tuesday, the Senate approved the new attorney general."
     (main,) = [e for e in events_of(pipeline, text) if e.main]
     assert (main.actor, main.trigger) == ("Senate", "approved")
+
+
+def test_a_statement_is_by_the_speaker_the_quotes_stage_found():
+    pipe = Pipeline(["layout", "parse", "dates", "entities", "quotes", "events"])
+    text = (
+        "The community is a fly-in development named Jumbolair, said Frank Merschman, who owns "
+        "the development. “As president, I am responsible, and Harry Truman said the buck stops "
+        "with you,” Obama said."
+    )
+    events = pipe(Article(id="t", text=text, body=text, layout="exact")).events
+    said = {(e.trigger, e.actor) for e in events if e.action == "statement"}
+    assert ("said", "Frank Merschman") in said
+    assert ("said", "Harry Truman") in said  # a verb inside the quotation keeps its own subject

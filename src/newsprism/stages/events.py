@@ -385,6 +385,22 @@ def _speaker_name(actor: Any, quotes: tuple[Quote, ...]) -> str | None:
     return None
 
 
+def _cue_speaker(cue: Any, sent: Any, quotes: tuple[Quote, ...]) -> str | None:
+    """The named speaker the quotes stage found next to this cue in its sentence: "...,
+    said Frank Merschman, who owns the development", where the parser made the development
+    the verb's subject (not a verb inside a quotation: "“... Harry Truman said ...,” Obama
+    said")."""
+    if any(q.kind == "direct" and q.start <= cue.idx < q.end for q in quotes):
+        return None
+    near = [(min(abs(s.start - cue.idx), abs(s.end - cue.idx)), s.name) for q in quotes
+            if (s := q.speaker) is not None and s.name and q.cue and q.cue.split()[0] == cue.text
+            and sent.start_char <= s.start < sent.end_char]  # fmt: skip
+    best = min(near, default=None)
+    return best[1] if best is not None and best[0] <= NEAR_CUE else None
+
+
+NEAR_CUE = 80  # characters between a cue and its speaker's name
+
 REFERENCES = frozenset("he she him his".split())  # the pronouns the entities stage links
 TERRITORY = frozenset("soil territory land lands airspace waters".split())
 
@@ -450,8 +466,15 @@ def events_of(
             tokens = [t for t in (tok, actor, target) if t is not None]
             start = min(_party(t).start_char if t.i != tok.i else t.idx for t in tokens)
             end = max(_party(t).end_char if t.i != tok.i else t.idx + len(t) for t in tokens)
+            said = _cue_speaker(tok, sent, quotes) if direct else None
+            if said is not None:  # the speaker the quotes stage found for this very cue
+                actor_name: str | None = said
+                if target is not None and said.split()[-1] in name(target):
+                    target = None  # the speaker the parser made the object: "noted Balogh"
+            else:
+                actor_name = None if actor is None else _speaker_name(actor, quotes) or name(actor)
             out.append(Event(
-                actor=None if actor is None else _speaker_name(actor, quotes) or name(actor),
+                actor=actor_name,
                 action=action,
                 target=name(target) if target is not None else None,
                 place=place,
