@@ -1150,8 +1150,8 @@ def _affiliation(obj: Any) -> str | None:
     if obj.lower_ in CONTAINERS and obj.is_lower:
         # "the village of Kora": Kora; "Mississippi state Sen.": Mississippi; a bare "state"
         # ("deputy assistant secretary of state") names no body
-        named = [prep_object(obj, "of"), *(c for c in obj.lefts if c.dep_ == "compound")]
-        inner = next((t for t in named if t is not None and (
+        candidates = [prep_object(obj, "of"), *(c for c in obj.lefts if c.dep_ == "compound")]
+        inner = next((t for t in candidates if t is not None and (
             t.ent_type_ in ("ORG", "GROUP", "PLACE") or t.pos_ == "PROPN")), None)  # fmt: skip
         if inner is None and obj.i > 0 and obj.doc[obj.i - 1].ent_type_ == "PLACE":
             inner = obj.doc[obj.i - 1]

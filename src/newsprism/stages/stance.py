@@ -133,8 +133,8 @@ def from_headline(line: str | None) -> str | None:
     if not line:
         return None
     disputed = _DISPUTE.search(line)
-    if dispute := _phrase(disputed):  # "Split on Parliament's Call to Expel Foreign Troops":
-        return _proposal(disputed.group("x")) or dispute  # the call's action
+    if disputed and (dispute := _phrase(disputed)):  # "Split on Parliament's Call to Expel
+        return _proposal(disputed.group("x")) or dispute  # Foreign Troops": the call's action
     return _proposal(line) or _phrase(_VOTE.search(line)) or _phrase(_MEASURE.search(line))
 
 
