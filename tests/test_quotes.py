@@ -774,7 +774,7 @@ def test_roles_read_whole_and_for_one_person(with_entities):
             for q in quotes_of(with_entities, text)]  # fmt: skip
     assert said[0][1] == "Chief Justice"
     assert said[1][:3] == ("Mike Mullen", "member", "review board")
-    assert said[2] == ("Charlene Lamb", "deputy assistant secretary", None)  # no body "state"
+    assert said[2] == ("Charlene Lamb", "deputy assistant secretary of state", None)
 
 
 def test_a_body_named_before_a_title_is_the_affiliation(pipeline):
@@ -822,3 +822,16 @@ def test_the_body_a_noun_refers_back_to_may_be_a_name_the_ner_missed(pipeline):
     )
     (q,) = quotes_of(pipeline, text)
     assert q.speaker.affiliation == "Hollow Creek Renters' Union"
+
+
+def test_an_office_completes_the_role_and_a_named_body_is_the_affiliation(with_entities):
+    text = (
+        "John Kelly, the White House chief of staff, said it would stay in effect.\n\n"
+        "Robert Smith, the city's chief of police, said the curfew would hold.\n\n"
+        "Carly Fiorina, the former Hewlett-Packard CEO, said the plan was wrong."
+    )
+    said = [(q.speaker.name, q.speaker.role, q.speaker.affiliation)
+            for q in quotes_of(with_entities, text)]  # fmt: skip
+    assert said[0] == ("John Kelly", "chief of staff", "White House")
+    assert said[1][1] == "chief of police"
+    assert said[2][1:] == ("former CEO", "Hewlett-Packard")

@@ -870,12 +870,21 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
         whole = _partitive(appos)  # "one of Rubio's South Carolina campaign co-chairs"
         appos, one = (whole, appos.lower_ == "one") if whole is not None else (appos, False)
         single = one or root.ent_type_ == "PERSON"  # a named person is one: "both members of"
-        role = " ".join(
-            _singular(t) if single and t.i == appos.i else t.text
-            for t in _modified(appos, joined=not one)
-        )
+        words = _modified(appos, joined=not one)
+        # a body named among the words is the affiliation: "the White House chief of staff"
+        named = [t for t in words if t.i < appos.i and t.ent_type_ == "ORG"
+                 and appos.lower_ not in PARTY_MEMBERS]  # fmt: skip
+        if named:  # (its adjectives kept: "former CNN contributor")
+            words = [t for t in words if t.i > named[-1].i or (t.pos_ == "ADJ" and t.is_lower)]
+        role = " ".join(_singular(t) if single and t.i == appos.i else t.text for t in words)
+        if (held := _office_of(appos)) is not None:
+            role += f" of {held.text}"  # "chief of staff", "chief of police"
         # ("a vocal critic of the administration's handling": what is criticised, no body)
         org = None if appos.lemma_.lower() in STANCE_NOUNS else _body_of(appos)
+        if held is not None and org is not None and org.i == held.i:
+            org = None
+        if named and org is None:
+            org = named[-1]
         if org is None:  # "the council's director general": the owner may hang on a modifier
             org = _owner(appos)
         if org is None:  # "chair of the Southern Beekeepers' Association", the "of" read as
@@ -905,6 +914,17 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
         rel_role, rel_body = _relative_role(rel)
         role, affiliation = role or rel_role, affiliation or rel_body
     return role, affiliation, description
+
+
+# what an "of" completes a role with rather than names its body: "chief of staff", "chief of
+# police", "secretary of state", "director of communications"
+OFFICES = frozenset("staff police state defense defence protocol operations "
+                    "mission security".split())  # fmt: skip
+
+
+def _office_of(role: Any) -> Any | None:
+    held = prep_object(role, "of")
+    return held if held is not None and held.is_lower and held.lower_ in OFFICES else None
 
 
 def _surname(tok: Any, start: int, end: int) -> bool:
@@ -1069,8 +1089,9 @@ def _described(
         return None, None
     words = _modified(tok, joined)
     owner = _owner(tok)
+    held = _office_of(tok)  # "chief of staff": no body "staff"
     if owner is None or owner.pos_ == "PRON":
-        owner = prep_object(tok, "of", "at", "for") or owner
+        owner = prep_object(tok, *(("at", "for") if held else ("of", "at", "for"))) or owner
     if (
         owner is not None
         and owner.ent_type_ == "PERSON"
@@ -1084,6 +1105,7 @@ def _described(
         # "Iran's Foreign Ministry spokesman": spokesman; "a senior U.S. official": senior official
         words = [t for t in words if t.i > owner.i or (t.pos_ == "ADJ" and t.is_lower)]
     role = " ".join(t.lower_ if t.is_sent_start and t.pos_ == "NOUN" else t.text for t in words)
+    role += f" of {held.text}" if held is not None else ""
     return role, _affiliation(owner) if owner is not None else None
 
 
