@@ -835,3 +835,13 @@ def test_an_office_completes_the_role_and_a_named_body_is_the_affiliation(with_e
     assert said[0] == ("John Kelly", "chief of staff", "White House")
     assert said[1][1] == "chief of police"
     assert said[2][1:] == ("former CEO", "Hewlett-Packard")
+
+
+def test_a_place_named_before_a_title_is_the_affiliation(with_entities):
+    text = (
+        "The fence will run past the old customs post at Brelovo, near the river.\n\n"
+        "Brelovo Mayor Ivo Kras said he understood both sides. Agriculture Minister Rosa "
+        "Delgado said the farms would be paid."
+    )
+    said = [(q.speaker.role, q.speaker.affiliation) for q in quotes_of(with_entities, text)]
+    assert said == [("Mayor", "Brelovo"), ("Agriculture Minister", None)]

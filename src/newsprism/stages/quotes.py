@@ -1450,11 +1450,29 @@ class Quotes:
             role = None  # a word of a body's own name: "World Health Organization" has no role
         if role and _party_and_state(role):
             role = title or _title_before(doc, first.start)[0]  # "Iowa Republican": no post
+        if role and affiliation is None:
+            role, affiliation = _named_before_title(role, analysis)
         entity_id = entity.id if entity else None
         name = entity.name if entity else name
         affiliation = _canonical(affiliation, analysis)
         return Speaker(span.text, span.start_char, span.end_char, name, entity_id, role,
                        affiliation, description)  # fmt: skip
+
+
+def _named_before_title(role: str, analysis: Analysis) -> tuple[str, str | None]:
+    """A title read with the name of a place the article names elsewhere before it ("Kesh
+    Mayor", Kesh a place the article names at its border post): that place is the
+    affiliation ("Agriculture Minister" names none)."""
+    words = role.split()
+    first = next((k for k, w in enumerate(words) if w.lower() in TITLES), 0)
+    if first == 0:
+        return role, None
+    before = " ".join(words[:first])
+    if before in STATE_NAMES:  # "Arizona senator": the party says more (see _parties)
+        return role, None
+    named = any(e.type == "PLACE" and (e.name == before or before in e.aliases)
+                for e in analysis.entities)  # fmt: skip
+    return (" ".join(words[first:]), before) if named else (role, None)
 
 
 def _party_and_state(role: str) -> bool:
@@ -1573,6 +1591,9 @@ def _canonical(body: str | None, analysis: Analysis) -> str | None:
     if body is None:
         return None
     bodies = [e for e in analysis.entities if e.type != "PERSON"]
+    known = next((e.name for e in bodies if e.type == "ORG" and body in e.aliases), None)
+    if known is not None:  # another name of an organisation: "House" is the House, not the
+        return known  # "House Budget Committee" named elsewhere
     # (a place keeps to places: "Kingsmere" the town is not Kingsmere University, nor "Dallas"
     # the Dallas West Church of Christ the NER took for a place)
     place = any(e.name == body and e.type == "PLACE" for e in bodies)
