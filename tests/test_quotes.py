@@ -845,3 +845,11 @@ def test_a_place_named_before_a_title_is_the_affiliation(with_entities):
     )
     said = [(q.speaker.role, q.speaker.affiliation) for q in quotes_of(with_entities, text)]
     assert said == [("Mayor", "Brelovo"), ("Agriculture Minister", None)]
+
+
+def test_a_verb_the_parser_hung_on_a_name_is_no_role(pipeline):
+    text = (
+        'Kelly Anne Conway: "What the President is saying is that there is no indication Kim '
+        'knew what happened." Conway said the president agrees with the family.'
+    )
+    assert all(q.speaker.role != "saying" for q in quotes_of(pipeline, text) if q.speaker)

@@ -863,9 +863,10 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
     # an apposition that is a person's name is another person ("Kenny Stills, Albert Wilson")
     # (nor is a party tag a role: "Sen. Bernie Sanders (I-VT)")
     # (nor is an age, "Aaron Dunigan, 30,", or a body's part: "said John Foley, his eyes tearing")
+    # (nor is a verb: "Kelly Anne Conway: “What the President is saying ...”")
     appos = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ != "PERSON"
                   and not _party_tag_part(c) and not (c.like_num and _partitive(c) is None)
-                  and not _own_body_part(c)), None)  # fmt: skip
+                  and not _own_body_part(c) and c.pos_ not in ("VERB", "AUX")), None)  # fmt: skip
     if appos is not None:
         whole = _partitive(appos)  # "one of Rubio's South Carolina campaign co-chairs"
         appos, one = (whole, appos.lower_ == "one") if whole is not None else (appos, False)
