@@ -853,3 +853,13 @@ def test_a_verb_the_parser_hung_on_a_name_is_no_role(pipeline):
         'knew what happened." Conway said the president agrees with the family.'
     )
     assert all(q.speaker.role != "saying" for q in quotes_of(pipeline, text) if q.speaker)
+
+
+def test_a_pronoun_comes_back_to_the_speaker_named_between_two_quoted_parts(with_entities):
+    text = (
+        '"So you would go after her?" host John Dickerson asked Trump. "I would go after a lot '
+        'of people and find out whether or not they knew," Trump explained. "We have to stop '
+        'terrorism."\n\nWhen he said, "I\'d be able to find out," it was not hard to imagine.'
+    )
+    q = next(q for q in quotes_of(with_entities, text) if q.text.startswith("I'd be able"))
+    assert q.speaker.name == "Donald Trump"

@@ -1296,8 +1296,10 @@ class Quotes:
         doc = analysis.doc
         found = find(doc)
         inside = [(q.start, q.end) for q in found if q.kind == "direct"]
-        people = self._people(doc, analysis, inside)
         text = doc_text(doc)
+        # (the quoted parts themselves: not the cue between two parts that joined, "“...,”
+        # Trump explained. “...”", whose name a later "he said" comes back to)
+        people = self._people(doc, analysis, [(s, e) for s, e, _ in direct_spans(text)])
         quotes = []
         described: list[Speaker] = []  # unnamed people who spoke: whom a later "he said" may be
         # a credit line under a quote that runs over paragraphs names the speaker of every part
