@@ -149,8 +149,13 @@ class Found:
     chain: int | None = None  # multi-paragraph quote id
 
 
-def direct_spans(text: str) -> list[tuple[int, int, int | None]]:
+@functools.lru_cache(maxsize=4)  # one article's text is read by entities and quotes, twice
+def direct_spans(text: str) -> tuple[tuple[int, int, int | None], ...]:
     """(start, end, chain) of the text inside quotation marks; chain links paragraph parts."""
+    return tuple(_direct_spans(text))
+
+
+def _direct_spans(text: str) -> list[tuple[int, int, int | None]]:
     out: list[tuple[int, int, int | None]] = []
     chain_id = 0
     open_at: int | None = None
