@@ -385,6 +385,9 @@ def _speaker_name(actor: Any, quotes: tuple[Quote, ...]) -> str | None:
     return None
 
 
+NEAR_CUE = 80  # characters between a cue and its speaker's name
+
+
 def _cue_speaker(cue: Any, sent: Any, quotes: tuple[Quote, ...]) -> str | None:
     """The named speaker the quotes stage found next to this cue in its sentence: "...,
     said Frank Merschman, who owns the development", where the parser made the development
@@ -398,8 +401,6 @@ def _cue_speaker(cue: Any, sent: Any, quotes: tuple[Quote, ...]) -> str | None:
     best = min(near, default=None)
     return best[1] if best is not None and best[0] <= NEAR_CUE else None
 
-
-NEAR_CUE = 80  # characters between a cue and its speaker's name
 
 REFERENCES = frozenset("he she him his".split())  # the pronouns the entities stage links
 TERRITORY = frozenset("soil territory land lands airspace waters".split())
