@@ -863,3 +863,60 @@ def test_a_pronoun_comes_back_to_the_speaker_named_between_two_quoted_parts(with
     )
     q = next(q for q in quotes_of(with_entities, text) if q.text.startswith("I'd be able"))
     assert q.speaker.name == "Donald Trump"
+
+
+def test_an_opening_said_with_a_colon_and_a_weekday_before_a_title(with_entities):
+    text = (
+        '"The budget is sound," Mr. Hale said.\n\nSaid Gen. Morrow: "My greatest concern is the '
+        'morale of the soldiers we send abroad."\n\nOn Sunday Governor Ada Brill visited the base. '
+        '"We owe them more than thanks," Brill said.'
+    )
+    said = [(q.speaker.text, q.speaker.role) for q in quotes_of(with_entities, text)]
+    assert said[1] == ("Morrow", "Gen.")
+    assert said[2] == ("Brill", "Governor")
+
+
+def test_a_cue_in_the_sentence_after_a_quote_and_a_show_title_is_no_speech(pipeline):
+    text = (
+        "“The changes we are making are very minimal. Shouldn’t the mayor have someone working "
+        "for him that he wants?” Mr. Dorn said on WBX’s “Meet the Voters” program as he "
+        "defended the change."
+    )
+    (q,) = quotes_of(pipeline, text)
+    assert (q.kind, q.speaker.text) == ("direct", "Dorn")
+
+
+def test_a_body_the_parser_made_the_apposition_and_years_are_no_body(with_entities):
+    text = (
+        "Lena Ostrova, a Rochester Institute of Technology researcher who studies deepfakes, "
+        'said the process cannot be automated.\n\n"There is too much focus on social issues," '
+        "said retired Gen. Carl Pruitt, Marine Corps commandant from 1991 to 1995."
+    )
+    said = [(q.speaker.role, q.speaker.affiliation) for q in quotes_of(with_entities, text)]
+    assert said == [
+        ("researcher", "Rochester Institute of Technology"),
+        ("commandant", "Marine Corps"),
+    ]
+
+
+def test_a_second_cue_ends_the_first_clause_and_words_around_a_quote_make_it_mixed(pipeline):
+    text = (
+        'He denied playing any management role at the fund after 1999 and called the issue "an '
+        'effort by the campaign to divert attention from the economy."\n\nThe witness said the '
+        'man was yelling about pensions, and told the senator that he was "killing people with '
+        'his views."'
+    )
+    found = [(q.kind, q.text) for q in quotes_of(pipeline, text)]
+    assert ("indirect", "playing any management role at the fund after 1999") in found
+    assert ("mixed", 'he was "killing people with his views') in found
+
+
+def test_the_person_a_misparsed_subject_holds_speaks(with_entities):
+    text = (
+        "Jehan Hakim, a Muslim-American mother and civil rights advocate from Hayward, said she "
+        "worries about bullying in schools.\n\n“It’s like the country is going back to the "
+        "1800s,” said 16-year-old Judy Cordova, outside of Oakland Technical High School, where "
+        "hundreds left class Wednesday morning."
+    )
+    names = [q.speaker.name for q in quotes_of(with_entities, text)]
+    assert names == ["Jehan Hakim", "Judy Cordova"]

@@ -316,7 +316,9 @@ class Entities:
         from a span."""
         while i < j and j - i > 1 and (doc[i].lower_ in TITLES or doc[i].lower_ == "the"
                                        or (doc[i].is_lower and doc[i].is_alpha and doc[i].pos_
-                                           == "ADJ" and doc[i].lower_ != "super")):  # fmt: skip
+                                           == "ADJ" and doc[i].lower_ != "super")
+                                       or (doc[i].text in ("Said", "Says")  # "Said Gen. Mundy:"
+                                           and doc[i + 1].lower_ in TITLES)):  # fmt: skip
             i += 1
         while j > i and doc[j - 1].text in ("'s", "’s", "'", "’"):
             j -= 1

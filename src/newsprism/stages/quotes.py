@@ -127,7 +127,7 @@ SAYS = frozenset(
 MIN_WORDS = 2  # a quote with a cue: one quoted word is a term, not a quote
 MIN_UNATTRIBUTED_WORDS = 8  # shorter quoted text with no cue or speaker is a title or phrase
 MIN_REPORTED_WORDS = 2  # shorter reported "speech" is a misparse ("said Monday")
-MIXED_MARGIN = 8  # characters of reported speech around a quote that make it a mixed quote
+MIXED_WORDS = 2  # words of reported speech around a quote that make it a mixed quote
 INTERRUPTION = 200  # characters: an attribution this short between two quotes joins them
 # what carries a source's words, not the source: "according to data from the CDC"
 CONDUITS = frozenset("reporting report data datum figure document statement estimate analysis "
@@ -314,6 +314,8 @@ def _subject(verb: Any) -> Any | None:
     if found is not None and (found.is_space or found.is_punct or found.lower_ in TIMES
                               or _non_speaker(found)):  # fmt: skip
         found = None  # a misparse: "Tuesday said ...", a line break, "only time will tell"
+    if found is not None and found.ent_type_ != "PERSON":
+        found = _person_in_subject(found)
     dash = dateline(found) if found is not None else None
     if found is not None and dash is not None:
         # "WASHINGTON — Sen. Bernie Sanders ... defended": the name after the dash
@@ -363,6 +365,22 @@ def _subject(verb: Any) -> Any | None:
         found = _subject(head.head)  # but not the noun itself: "There's been a rush to write"
         return None if found is not None and found.i == head.i else found
     return None
+
+
+def _person_in_subject(found: Any) -> Any:
+    """The person a misparsed subject holds: the name that opens it before a comma ("Jehan
+    Hakim, a mother and civil rights advocate from Hayward, said": the parser made
+    "advocate" the subject), or the one before a body read as the subject through its
+    preposition ("said Judy Cordova, outside of Oakland Technical High School")."""
+    first = found.left_edge
+    if (first.ent_type_ == "PERSON" and first.i < found.i and first.head.i == found.i
+            and any(t.text == "," for t in found.doc[first.i : found.i])):  # fmt: skip
+        return first
+    if any(c.dep_ == "case" for c in found.children):
+        named = [c for c in found.lefts if c.ent_type_ == "PERSON"]
+        if named:
+            return named[-1]
+    return found
 
 
 def _named_after_quote(verb: Any) -> Any | None:
@@ -522,6 +540,15 @@ def _cue_for(
         )
         if found:
             return found
+    # a quote that ends its own sentence, its cue in the next with nothing else to report:
+    # "“... that he wants?’” Mr. Reid said on NBC’s “Meet the Press” program."
+    after = next((s for s in doc.sents if end < s.start_char <= end + 3), None)
+    if after is not None and doc_text(doc)[end - 2 : end].rstrip("’'\"”").endswith((".", "?", "!")):
+        for tok in after[:6]:
+            if outside(tok) and _is_cue(tok) and _reported(tok) is None:
+                speaker = _subject(tok)
+                if speaker is not None and speaker.i < tok.i:
+                    return tok, speaker
     # "He told reporters:" and then the quote, in the same paragraph or the next one
     before = doc_text(doc)[:start].rstrip(" \n\t“\"‘«'")
     if before.endswith(":"):
@@ -529,6 +556,11 @@ def _cue_for(
         for tok in intro[-1] if intro else []:
             if _is_cue(tok):
                 return tok, _subject(tok) or _named_before(tok)
+        opening = [t for t in intro[-1] if t.idx < len(before)] if intro else []
+        if len(opening) > 2 and opening[0].text in ("Said", "Says") and opening[-1].text == ":":
+            named = [t for t in opening[1:-1] if t.pos_ == "PROPN"]  # "Said Gen. Mundy:" (a noun
+            if len(named) == len(opening) - 2:  # to the tagger), names only
+                return opening[0], named[-1]
     return None
 
 
@@ -605,7 +637,7 @@ def find(doc: Any) -> list[Found]:
         inner = [
             q for q in found if q.kind == "direct" and c_start - 2 <= q.start and q.end <= c_end + 2
         ]
-        if inner and c_end - c_start <= sum(q.end - q.start for q in inner) + MIXED_MARGIN:
+        if inner and len(_words_around(text, c_start, c_end, inner)) < MIXED_WORDS:
             continue  # the complement is itself a direct quote
         if inner and speaker is not None and _named_right_after(text, inner, speaker):
             continue  # “...,” Lt. Gen. X, the ... chief, told: the parser ran quote and speaker together
@@ -625,6 +657,14 @@ def find(doc: Any) -> list[Found]:
         found.append(Found(c_start, c_end, kind, tok, speaker))
     found.sort(key=lambda q: q.start)
     return found
+
+
+def _words_around(text: str, start: int, end: int, inner: list[Found]) -> list[str]:
+    """The words of start..end outside the quotes ``inner``, but a "that": 'that “...”' is
+    the quote alone, 'he was “killing people ...”' a mixed quote."""
+    cuts = [start, *(x for q in inner for x in (q.start, q.end)), end]
+    outside = " ".join(text[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=True))
+    return [w for w in outside.split() if w.strip("\"“”‘’'") and w.lower() != "that"]
 
 
 def _named_right_after(text: str, inner: list[Found], speaker: Any) -> bool:
@@ -717,6 +757,9 @@ def _reported(tok: Any) -> tuple[int, int] | None:
         comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
     if comp is not None and (comp.lower_ in TIMES or comp.left_edge.lower_ in TIMES):
         comp = None  # "Turnout was high, Hollande said Tuesday in Paris": a time, not a clause
+    if comp is not None and (_in_title(comp) or comp.left_edge.pos_ == "ADP"
+                             and any(_in_title(t) for t in comp.subtree)):  # fmt: skip
+        return _that_clause(tok)  # "said on NBC’s “Meet the Press” program": a title, no clause
     if comp is None:
         return _that_clause(tok) or _object(tok, lemma) or _before_cue(tok)
     # The clause starts right after the cue (and its recipient: "told reporters", and where it
@@ -741,7 +784,27 @@ def _reported(tok: Any) -> tuple[int, int] | None:
                        and c.left_edge.i == tok.sent.start), None)  # fmt: skip
         if before is not None:
             first = before.left_edge
-    return first.idx, max(clause_end(c) for c in [comp, *more])
+    end = max(clause_end(c) for c in [comp, *more])
+    # a second cue the parser hung on the clause ends it: "denied playing any role and called
+    # the issue “...”" (the calling is his, not what he denied)
+    second = next((c for c in comp.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                   and (_is_cue(c) or c.lemma_.lower() in CALLS) and not any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)  # fmt: skip
+    if second is not None and second.left_edge.i > first.i + 1:
+        end = clause_end(tok.doc[second.left_edge.i - 1])
+        if tok.doc[second.left_edge.i - 1].dep_ == "cc":
+            end = clause_end(tok.doc[second.left_edge.i - 2])
+    return first.idx, end
+
+
+def _in_title(tok: Any) -> bool:
+    """A word inside a short quoted title: “Meet the Press”, “Fox News Sunday”."""
+    text = doc_text(tok.doc)
+    for start, end, _ in direct_spans(text):
+        if start <= tok.idx < end:
+            words = text[start:end].split()
+            long = [w for w in words if len(w) > 3]
+            return 2 <= len(words) <= 6 and all(w[0].isupper() for w in long) and bool(long)
+    return False
 
 
 def _asked_end(goal: Any) -> int:
@@ -868,10 +931,20 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
     # an apposition that is a person's name is another person ("Kenny Stills, Albert Wilson")
     # (nor is a party tag a role: "Sen. Bernie Sanders (I-VT)")
     # (nor is an age, "Aaron Dunigan, 30,", or a body's part: "said John Foley, his eyes tearing")
-    # (nor is a verb: "Kelly Anne Conway: “What the President is saying ...”")
+    # (nor is a verb or what follows a colon: "Kelly Anne Conway: “What the President is ...”")
     appos = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ != "PERSON"
                   and not _party_tag_part(c) and not (c.like_num and _partitive(c) is None)
-                  and not _own_body_part(c) and c.pos_ not in ("VERB", "AUX")), None)  # fmt: skip
+                  and not _own_body_part(c) and c.pos_ not in ("VERB", "AUX")
+                  and not any(t.text in (":", "“", '"') for t in doc[root.i : c.i])), None)  # fmt: skip
+    # the parser made a body the apposition and the role its modifier: "a Rochester Institute
+    # of Technology researcher" (researcher, Rochester Institute of Technology)
+    body = entity_at(appos) if appos is not None and appos.ent_type_ in _BODIES else None
+    tail = body and next((c for c in appos.children if c.pos_ == "NOUN" and c.i == body.end), None)
+    if body is not None and tail is not None:
+        role, affiliation = tail.text, _body_name(body)
+        rel = next((c for c in appos.children if c.dep_.startswith(("acl", "relcl"))), None)
+        description = _span_text(rel) if rel is not None else None
+        appos = None
     if appos is not None:
         whole = _partitive(appos)  # "one of Rubio's South Carolina campaign co-chairs"
         appos, one = (whole, appos.lower_ == "one") if whole is not None else (appos, False)
@@ -889,7 +962,7 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
         org = None if appos.lemma_.lower() in STANCE_NOUNS else _body_of(appos)
         if held is not None and org is not None and org.i == held.i:
             org = None
-        if named and org is None:
+        if named and (org is None or not org.ent_type_):
             org = named[-1]
         if org is None:  # "the council's director general": the owner may hang on a modifier
             org = _owner(appos)
@@ -949,7 +1022,13 @@ def _body_of(role: Any) -> Any | None:
     """What a role noun is "for", "of", "at" ...: a named body first, also one hung on the
     field ("a professor of communications at American University": the university), else the
     first such object."""
-    found = [o for p, o in prep_objects(role) if p in ("for", "of", "at", "with", "from", "in")]
+    found = [
+        o
+        for p, o in prep_objects(role)
+        if p in ("for", "of", "at", "with", "from", "in")
+        and not o.like_num
+        and o.lower_ not in TIMES
+    ]  # "commandant from 1991 to 1995"
     deeper = [o for f in found if not f.ent_type_ for p, o in prep_objects(f) if p == "at"]
     return next((o for o in found + deeper if o.ent_type_ in _BODIES), found[0] if found else None)
 
@@ -1020,6 +1099,8 @@ def _title_before(doc: Any, start: int) -> tuple[str | None, str | None]:
         or (
             doc[i].is_title
             and not doc[i].ent_type_
+            and doc[i].lower_ not in TIMES  # "On Sunday President Trump"
+            and doc[i].lower_ not in ("said", "says")  # "Said Gen. Mundy:"
             and (not doc[i].is_stop or doc[i].lower_ in ("former", "then"))
         )
     ):
