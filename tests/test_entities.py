@@ -378,3 +378,13 @@ def test_a_name_ends_on_a_word_of_its_own_and_titles_alone_are_no_name(analyze):
 def test_one_middle_initial_does_not_make_another_president_the_same(analyze):
     ents = analyze("George H. W. Bush was president before his son George W. Bush.")
     assert {"George H. W. Bush", "George W. Bush"} <= set(ents)
+
+
+def test_a_body_before_a_title_is_no_person_and_an_opening_said_no_name(analyze):
+    ents = analyze(
+        "House Intelligence Chairman Adam Schiff said he would widen the inquiry. House "
+        'Minority Leader Kevin McCarthy disagreed.\n\nSaid Gen. Morrow: "We are ready."'
+    )
+    assert ents["House Intelligence"].type == "ORG"
+    assert not {"House Minority", "Said Gen. Morrow"} & set(ents)
+    assert {"Adam Schiff", "Kevin McCarthy"} <= set(ents)

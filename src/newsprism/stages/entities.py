@@ -382,6 +382,10 @@ class Entities:
             return thing, i, j  # before "the World War II service of ..." makes it a body
         if after in ORG_WORDS:
             return "ORG", i, j
+        if (after in TITLES and len(words) >= 2 and not titled and gender_of(text) is None
+                and words[-1].lower() not in ("majority", "minority")):  # fmt: skip
+            # a body before a title: "House Intelligence Chairman Adam Schiff"
+            return ("PLACE" if self._is_place(text) else "ORG"), i, j
         if titled:
             return "PERSON", i, j
         if self._is_place(text):
