@@ -306,6 +306,9 @@ def _subject(verb: Any) -> Any | None:
     if after is not None:
         return after
     found = subject(verb)
+    if found is not None and _quoted(found) and not _quoted(verb):
+        # “I am — like many of my former colleagues — alive today,” said ...: not "many"
+        found = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _quoted(c)), None)
     if found is None and passive_subject(verb) is not None:
         found = prep_object(verb, "by")
     if found is not None and found.tag_ in ("VBG", "VBN"):  # "Looking back, McLoone, ... said":
@@ -365,6 +368,11 @@ def _subject(verb: Any) -> Any | None:
         found = _subject(head.head)  # but not the noun itself: "There's been a rush to write"
         return None if found is not None and found.i == head.i else found
     return None
+
+
+def _quoted(tok: Any) -> bool:
+    """A token inside a direct quotation's marks."""
+    return any(s <= tok.idx < e for s, e, _ in direct_spans(doc_text(tok.doc)))
 
 
 def _person_in_subject(found: Any) -> Any:
