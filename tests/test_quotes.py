@@ -925,7 +925,7 @@ def test_the_person_a_misparsed_subject_holds_speaks(with_entities):
 def test_a_subject_inside_the_quotation_is_not_its_speaker(with_entities):
     text = (
         "“I am — like many of my former colleagues — alive today because of the A-10,” said "
-        "retired Master Sgt. Eric Brandenburg, who served in Iraq.\n\n\"It is not surprising "
+        'retired Master Sgt. Eric Brandenburg, who served in Iraq.\n\n"It is not surprising '
         'that a majority approve of the mayor," said Kendall.'
     )
     names = [q.speaker.name for q in quotes_of(with_entities, text)]
