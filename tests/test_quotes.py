@@ -930,3 +930,20 @@ def test_a_subject_inside_the_quotation_is_not_its_speaker(with_entities):
     )
     names = [q.speaker.name for q in quotes_of(with_entities, text)]
     assert names == ["Eric Brandenburg", "Kendall"]
+
+
+def test_roles_before_a_title_and_offices_in_capitals(with_entities):
+    text = (
+        "Lead impeachment manager Rep. Adam Schiff said the trial was rigged. White House press "
+        "secretary Sarah Sanders said it was wrong. Syracuse University law professor Nina Kohn "
+        "said it was an outlier.\n\nSenate Democratic Leader Chuck Schumer, D-N.Y.; Sen. Dianne "
+        "Feinstein, D-Calif., and Sen. Kamala Harris, D-Calif., called for an investigation.\n\n"
+        "George Marshall, the Chief of Staff of the Army, said the war would end."
+    )
+    said = [(q.speaker.name, q.speaker.role, q.speaker.affiliation)
+            for q in quotes_of(with_entities, text)]  # fmt: skip
+    assert said[0] == ("Adam Schiff", "Lead impeachment manager", None)
+    assert said[1] == ("Sarah Sanders", "press secretary", "White House")
+    assert said[2] == ("Nina Kohn", "law professor", "Syracuse University")
+    assert said[3][0] == "Chuck Schumer"
+    assert said[4] == ("George Marshall", "Chief of Staff", "Army")

@@ -969,7 +969,7 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
         # ("a vocal critic of the administration's handling": what is criticised, no body)
         org = None if appos.lemma_.lower() in STANCE_NOUNS else _body_of(appos)
         if held is not None and org is not None and org.i == held.i:
-            org = None
+            org = prep_object(held, "of")  # "chief of staff of the Army": the Army
         if named and (org is None or not org.ent_type_):
             org = named[-1]
         if org is None:  # "the council's director general": the owner may hang on a modifier
@@ -1010,8 +1010,9 @@ OFFICES = frozenset("staff police state defense defence protocol operations "
 
 
 def _office_of(role: Any) -> Any | None:
-    held = prep_object(role, "of")
-    return held if held is not None and held.is_lower and held.lower_ in OFFICES else None
+    held = prep_object(role, "of")  # ("the Chief of Staff of the Army" in capitals)
+    cased = held is not None and (held.is_lower or held.is_title and role.is_title)
+    return held if cased and held.lower_ in OFFICES else None
 
 
 def _surname(tok: Any, start: int, end: int) -> bool:
@@ -1130,9 +1131,27 @@ def _title_before(doc: Any, start: int) -> tuple[str | None, str | None]:
     body = entity_at(doc[i]) if i >= 0 and doc[i].ent_type_ in _BODIES else None
     if body is not None:
         return title, body.text
-    if i >= 0 and doc[i].pos_ == "NOUN" and doc[i].head.i > i:  # "agency director X"
-        return title, _affiliation(doc[i])
+    if i >= 0 and doc[i].pos_ == "NOUN" and doc[i].head.i > i:
+        noun = doc[i]
+        if noun.lower_ in _BODY_NOUNS or noun.lower_ in CONTAINERS or noun.lower_ == "campaign":
+            return title, _affiliation(noun)  # "agency director X", "Biden campaign director X"
+        k = i  # the role's own words before the title: "press secretary", "law professor"
+        while (
+            k > noun.sent.start
+            and doc[k - 1].dep_ in ("compound", "amod")
+            and (doc[k - 1].head.i > k - 1)
+        ):
+            k -= 1
+        named = [t for t in doc[k:i] if t.ent_type_ in _BODIES]
+        own = [t.text for t in doc[k : i + 1] if not named or t.i > named[-1].i]
+        body = _body_name(entity_at(named[-1])) if named else None
+        if all(w.lower_ in COURTESY for w in words):  # "Lead impeachment manager Rep. Adam Schiff"
+            return " ".join(own), body
+        return " ".join([*own, title]), body  # "White House press secretary Sarah Sanders"
     return title, None
+
+
+COURTESY = frozenset("rep. sen. gov. rep sen gov".split())  # titles a role may come before
 
 
 def _noun_before(doc: Any, start: int) -> tuple[str | None, str | None]:
@@ -1731,11 +1750,13 @@ def _named_in(tok: Any, span: Any) -> Any | None:
 def _titled_name_after(tok: Any, named: Any) -> Any | None:
     """The person a title after a name names, where the parser hung them on that name: the
     NER took the county of "Anne Arundel County Deputy Police Chief William Krampf" for a
-    person; the speaker is Krampf."""
+    person; the speaker is Krampf. Not a list: "Chuck Schumer, D-N.Y.; Sen. Kamala Harris"."""
     doc = tok.doc
     for c in tok.rights:
         if (c.dep_ == "flat" and c.ent_type_ == "PERSON" and c.ent_iob_ == "B" and c.i > named.end
-                and any(doc[k].lower_ in TITLES for k in range(named.end, c.i))):  # fmt: skip
+                and any(doc[k].lower_ in TITLES for k in range(named.end, c.i))
+                and not any(doc[k].is_punct or doc[k].lower_ == "and"
+                            for k in range(named.end, c.i))):  # fmt: skip
             return entity_at(c)
     return None
 
