@@ -258,6 +258,9 @@ def test_issue_from_lead(lead, issue):
         "President Trump is launching new attacks on Speaker Nancy Pelosi on Friday.",
         "The stakes are high in Virginia as Democrats seek to fend off a devastating defeat.",
         "The governor announced a bid on Monday, giving the moderate wing a possible champion.",
+        # when the bill passed is no decision: what was voted for is a bill, no action
+        "Every Democrat voted for the Senate's immigration bill when it passed the chamber in June.",
+        "Candidates reacted to a warning by Obama against moving too far left in politics.",
     ],
 )
 def test_a_lead_without_a_policy_act_argues_no_issue(lead):
@@ -425,6 +428,8 @@ def test_a_headline_plan_must_act_on_a_policy():
 
     assert from_headline("Inside Trump's plan to battle the 15 investigations facing him") is None
     assert from_headline("Democrats launch bid to win over progressives") is None
+    assert from_headline("Governor had decision to make about filling the vacant seat") is None
+    assert from_headline("How To Argue About Title IX If The Rule Makes You Livid") == "Title IX"
     assert (
         from_headline("House Passes Bill to Defund Planned Parenthood")
         == "Defund Planned Parenthood"

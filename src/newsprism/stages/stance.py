@@ -62,10 +62,11 @@ _VOTE = re.compile(
 )
 _MEASURE = re.compile(rf"\b(?P<x>(?:ban|tax|levy|curfew|cap|limit)\s+(?:on|for)\s+{_PHRASE})",
                       re.IGNORECASE)  # fmt: skip
-_CUT_CLAUSE = re.compile(r"\s+(?i:as|amid|after|despite|while|but|divides|draws|sparks)\s+"
+_CUT_CLAUSE = re.compile(r"\s+(?i:as|amid|after|despite|while|if|when|but|divides|draws|sparks)\s+"
                          r"(?:a\s+)?(?:split|[A-Z]).*$")  # fmt: skip
 # a headline clause ends at a conjunction or a circumstance ("... as Pay Talks Collapse")
-_CUT = re.compile(r"\s+(?i:as|amid|after|despite|while|in|with|but|and|divides|draws|sparks)\s+"
+_CUT = re.compile(r"\s+(?i:as|amid|after|despite|while|if|when|in|with|but|and|divides|draws|"
+                  r"sparks)\s+"
                   r"(?:a\s+)?(?:split|[A-Z]).*$"
                   # the headline's own verb: "Effort to Protect Dreamers Collapses in Senate"
                   r"|\s+(?i:collapses|fails|stalls|dies|advances|falters|gains|clears|faces|"
@@ -147,6 +148,8 @@ def _proposal(line: str) -> str | None:
         return None
     words = [w.lower().strip(",") for w in phrase.split()]
     verb = words[1] if len(words) > 1 and words[0].endswith("ly") else words[0]  # "immediately"
+    if verb == "make" and words[1:2] and words[1] in ("about", "on", "over", "in", "by"):
+        return None  # "had a decision to make about ...": the decision is made, not an action
     stems = {verb, verb.removesuffix("s"), verb.removesuffix("e"), verb + "e"}
     return phrase if stems & (POLICY_ACTIONS | HEADLINE_POLICY) else None
 
@@ -171,7 +174,7 @@ def from_lead(doc: Any) -> tuple[str, str] | None:
             for child in tok.children:
                 if (child.dep_ in _PROPOSED and child.pos_ == "VERB" and child.i > tok.i
                         and child.lemma_.lower() in POLICY_ACTIONS and not _reports(child)
-                        and not _gives_nothing(child)):  # fmt: skip
+                        and not _gives_nothing(child) and not _circumstance(child)):  # fmt: skip
                     return _with_subject(child), sent.text
         root = sent.root  # "has granted a mining licence", "have begun a trial of cameras"
         if root.lemma_.lower() in GRANTS and any(
@@ -179,6 +182,27 @@ def from_lead(doc: Any) -> tuple[str, str] | None:
         ):
             return _verb_phrase(root), sent.text
     return None
+
+
+# (not "after": "Officers moved in after Ecuador withdrew his asylum" is the decision)
+WHEN_MARKS = frozenset("when while as since because if until though although once".split())
+INTRODUCED = frozenset("to on that after".split())  # "voted to", "moved in after X withdrew"
+
+
+def _circumstance(verb: Any) -> bool:
+    """A clause that says when or why, not what was decided: "voted for the bill when it
+    passed the chamber in June"."""
+    if any(c.dep_ in ("mark", "advmod") and c.lower_ in WHEN_MARKS for c in verb.children):
+        return True
+    # what was decided is introduced ("voted to", "plans on cancelling", "decided that") or
+    # a participle ("passed a ban, outlawing ..."); not "moving too far left" ("left" a verb)
+    return (
+        verb.dep_ != "ccomp"
+        and verb.tag_ != "VBG"
+        and not any(
+            c.dep_ in ("mark", "aux", "case") and c.lower_ in INTRODUCED for c in verb.children
+        )
+    )
 
 
 def _gives_nothing(verb: Any) -> bool:
