@@ -388,3 +388,12 @@ def test_a_body_before_a_title_is_no_person_and_an_opening_said_no_name(analyze)
     assert ents["House Intelligence"].type == "ORG"
     assert not {"House Minority", "Said Gen. Morrow"} & set(ents)
     assert {"Adam Schiff", "Kevin McCarthy"} <= set(ents)
+
+
+def test_a_hyphen_in_a_name_is_a_space_when_a_surname_joins_it(analyze):
+    ents = analyze(
+        "Rep. Alexandria Ocasio-Cortez voted against it. Ocasio Cortez said so. Bashar "
+        "al-Assad was silent; Assad rarely speaks."
+    )
+    assert set(ents["Alexandria Ocasio-Cortez"].aliases) >= {"Ocasio Cortez"}
+    assert "Assad" in ents["Bashar al-Assad"].aliases

@@ -525,8 +525,8 @@ class Entities:
         for k, s in enumerate(spans):
             if s.type != "PERSON" and (s.strength == 3 or " " in s.text):
                 continue  # the model may call a lone surname an ORG: it still joins
-            words = (s.text.title() if s.text.isupper() else s.text).split()  # "DERSHOWITZ"
-            ending = [(k2, s2) for k2, s2 in people if _shorter_name(words, s2.text.split())
+            words = _name_words(s.text.title() if s.text.isupper() else s.text)  # "DERSHOWITZ"
+            ending = [(k2, s2) for k2, s2 in people if _shorter_name(words, _name_words(s2.text))
                       and not (s.gender and gender_of(s2.text) not in (None, s.gender))]  # fmt: skip
             if s.canonical:  # the alias table's "Obama" is Barack, not Michelle named first
                 given = s.canonical.split()[0]
@@ -883,6 +883,11 @@ def title_gender(before: str) -> str | None:
     """ "m" or "f" when the text just before a name ends in a gendered title ("Mrs. ")."""
     m = _GENDER_TITLE.search(before)
     return None if m is None else "m" if m.group(1) in ("Mr", "Sir", "Lord") else "f"
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words, a hyphen a space: "Ocasio Cortez" ends "Alexandria Ocasio-Cortez"."""
+    return name.replace("-", " ").split()
 
 
 def _shorter_name(short: Sequence[str], full: Sequence[str]) -> bool:
