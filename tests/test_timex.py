@@ -214,3 +214,10 @@ def test_an_ordinal_second_and_a_day_no_year_names():
         ("2001", "DATE", "2001"),
         ("That day", "DATE", "XXXX-XX-XX"),
     ]
+
+
+def test_what_did_not_happen_until_a_day_is_behind():
+    dct = date(2020, 1, 23)  # a Thursday
+    said = values("He angered them by not sharing the text until Monday evening.", dct)
+    assert [v for _, _, v in said] == ["2020-01-20TEV"]
+    assert values("The store will not reopen until Monday.", dct)[0][2] == "2020-01-27"

@@ -95,6 +95,10 @@ _FUTURE = re.compile(r"\b(?:will|won[’']t|'ll|shall|going to|plans? to|plannin
 _BEHIND = re.compile(r"\b(?:(?:was|were|had been|has been|have been)\s+\w+(?:ed|en|wn)|said|told|"
                      r"announced|reported|confirmed|declared|added)\s+(?:on\s+)?\Z", re.I)  # fmt: skip
 
+_NOT = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.I)
+_PAST = re.compile(r"\b(?:did|was|were|had|\w+ed)\b", re.I)
+_MAYBE = re.compile(r"\b(?:would|could|might|may)\b", re.I)
+
 _PAST_NEXT = re.compile(r"\s+(?:said|told|\w+ed)\b(?!\s+(?:to|by|for)\b)", re.I)
 
 # a date named right after these words lies ahead ("payable Jan. 2", "loans through January")
@@ -129,7 +133,16 @@ class Context:
         """Whether a month named here lies ahead: a future sentence or "payable Jan. 2" (not a
         sentence's opening "By Tuesday afternoon, the police reported ...": how things stood)."""
         cue = _AHEAD.search(self.text, max(0, start - 30), start)
+        if cue and cue[0].lower().startswith("until") and self._waited(start):
+            return self.future(start, end)
         return bool(cue and not cue[0].startswith("By ")) or self.future(start, end)
+
+    def _waited(self, start: int) -> bool:
+        """A past sentence that says what did not happen until then: "He angered Schumer by
+        not sharing the text until Monday evening" (that Monday is behind)."""
+        left = max(self.text.rfind(".", 0, start), self.text.rfind("\n", 0, start)) + 1
+        before = self.text[left:start]
+        return bool(_NOT.search(before) and _PAST.search(before) and not _MAYBE.search(before))
 
 
 Result = tuple[str, str] | None  # (type, value), or None to drop the match
