@@ -298,3 +298,13 @@ def test_a_statement_is_by_the_speaker_the_quotes_stage_found():
     said = {(e.trigger, e.actor) for e in events if e.action == "statement"}
     assert ("said", "Frank Merschman") in said
     assert ("said", "Harry Truman") in said  # a verb inside the quotation keeps its own subject
+
+
+def test_a_thing_called_by_a_name_is_no_appeal(pipeline):
+    text = (
+        "Teachers there use a program called AllSides for Schools in class. All candidates "
+        "called on the mayor to resign."
+    )
+    appeals = [e for e in events_of(pipeline, text) if e.action == "appeal"]
+    assert [e.trigger for e in appeals] == ["called"]
+    assert appeals[0].start > text.index("All candidates")

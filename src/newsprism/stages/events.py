@@ -273,8 +273,9 @@ def _action(tok: Any) -> str | None:
         if lemma == "adopt" and (target is None or what in NOT_ADOPTED):
             return None
         return VERB_ACTION[lemma]
-    if tok.pos_ == "VERB" and lemma == "call" and prep_object(tok, "on", "upon", "for") is not None:
-        return "appeal"
+    if (tok.pos_ == "VERB" and lemma == "call" and prep_object(tok, "on", "upon", "for") is not None
+            and not (tok.tag_ == "VBN" and tok.dep_ == "acl" and obj(tok) is not None)):  # fmt: skip
+        return "appeal"  # (not "a program called AllSides for Schools": a name)
     if lemma == "step" and any(
         c.dep_ == "compound:prt" and c.lower_ == "down" for c in tok.children
     ):
