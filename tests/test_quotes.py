@@ -947,3 +947,12 @@ def test_roles_before_a_title_and_offices_in_capitals(with_entities):
     assert said[2] == ("Nina Kohn", "law professor", "Syracuse University")
     assert said[3][0] == "Chuck Schumer"
     assert said[4] == ("George Marshall", "Chief of Staff", "Army")
+
+
+def test_it_speaks_for_a_body_or_a_country_never_a_person(with_entities):
+    text = (
+        "Sen. Ed Markey wrote to the Acme Learning Corporation on Monday. It said it does not "
+        "share personal information with third parties."
+    )
+    (q,) = [q for q in quotes_of(with_entities, text) if q.speaker.text == "It"]
+    assert q.speaker.name == "Acme Learning Corporation"

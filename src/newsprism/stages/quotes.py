@@ -1504,7 +1504,8 @@ class Quotes:
             # ("X will not ignore misconduct by Sgt. Bowe Bergdahl, ... the chairman said")
             before = [e for e in people if e.end_char <= span.start_char
                       and (kind is not None or not q.start <= e.start_char < q.end)]  # fmt: skip
-            labels = ("ORG", "GROUP") if kind == "GROUP" else ("PERSON",)
+            # "it" a body or a country ("China said it would respond"), "they" also a group
+            labels = {"GROUP": ("ORG", "GROUP"), "ORG": ("ORG", "PLACE")}.get(kind, ("PERSON",))
             before = [e for e in before if e.label_ in labels]
             if kind == "PERSON":  # among the last few names (not pronouns), those it may be
                 before = [e for e in before if e.text.lower() not in (*PRONOUNS, *GENDERS)]
