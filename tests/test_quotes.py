@@ -949,6 +949,15 @@ def test_roles_before_a_title_and_offices_in_capitals(with_entities):
     assert said[4] == ("George Marshall", "Chief of Staff", "Army")
 
 
+def test_a_title_to_someone_is_read_whole(with_entities):
+    text = (
+        "The remark came from Special Assistant to the President Kelly Sadler. Ms Sadler said "
+        "she had called the senator's daughter."
+    )
+    (q,) = quotes_of(with_entities, text)
+    assert q.speaker.role == "Special Assistant to the President"
+
+
 def test_it_speaks_for_a_body_or_a_country_never_a_person(with_entities):
     text = (
         "Sen. Ed Markey wrote to the Acme Learning Corporation on Monday. It said it does not "

@@ -1117,6 +1117,17 @@ def _title_before(doc: Any, start: int) -> tuple[str | None, str | None]:
         i -= 1
     if not any(w.lower_ in TITLES for w in words):
         return _noun_before(doc, start)
+    if (
+        i > 2
+        and doc[i].lower_ == "the"
+        and doc[i - 1].lower_ in ("to", "of")
+        and (doc[i - 2].is_title and not doc[i - 2].ent_type_)
+    ):  # "Special Assistant to the President Kelly Sadler": the whole title
+        i -= 2
+        while i > 0 and doc[i - 1].is_title and not doc[i - 1].ent_type_ and not doc[i - 1].is_stop:
+            i -= 1
+        words = list(doc[i : words[-1].i + 1])
+        i -= 1
     first = next(w for w in words if w.lower_ in TITLES)
     if first.i > words[0].i and i > 0 and doc[i].lower_ in ("for", "of") and doc[i - 1].is_title:
         # the words before the title end a body's name: "Club for Growth President"
