@@ -958,6 +958,15 @@ def test_a_title_to_someone_is_read_whole(with_entities):
     assert q.speaker.role == "Special Assistant to the President"
 
 
+def test_a_time_after_a_name_is_no_role(with_entities):
+    text = (
+        "Obama met his challenger, former Gov. Mitt Romney, Tuesday night in Hempstead. Romney "
+        "said the debate was fair."
+    )
+    (q,) = quotes_of(with_entities, text)
+    assert q.speaker.role != "Tuesday night" and q.speaker.affiliation != "Hempstead"
+
+
 def test_it_speaks_for_a_body_or_a_country_never_a_person(with_entities):
     text = (
         "Sen. Ed Markey wrote to the Acme Learning Corporation on Monday. It said it does not "

@@ -938,11 +938,13 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
         root = root.head  # the parser hung the name on its title: "Archbishop Vincent Nichols"
     # an apposition that is a person's name is another person ("Kenny Stills, Albert Wilson")
     # (nor is a party tag a role: "Sen. Bernie Sanders (I-VT)")
-    # (nor is an age, "Aaron Dunigan, 30,", or a body's part: "said John Foley, his eyes tearing")
+    # (nor is an age, "Aaron Dunigan, 30,", a time, or a body's part: "said John Foley, his eyes
+    # tearing")
     # (nor is a verb or what follows a colon: "Kelly Anne Conway: “What the President is ...”")
     appos = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ != "PERSON"
                   and not _party_tag_part(c) and not (c.like_num and _partitive(c) is None)
                   and not _own_body_part(c) and c.pos_ not in ("VERB", "AUX")
+                  and not {c.lower_, *(g.lower_ for g in c.lefts)} & TIMES  # "Tuesday night"
                   and not any(t.text in (":", "“", '"') for t in doc[root.i : c.i])), None)  # fmt: skip
     # the parser made a body the apposition and the role its modifier: "a Rochester Institute
     # of Technology researcher" (researcher, Rochester Institute of Technology)
