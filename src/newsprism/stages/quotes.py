@@ -1112,6 +1112,7 @@ def _title_before(doc: Any, start: int) -> tuple[str | None, str | None]:
             and not doc[i].ent_type_
             and doc[i].lower_ not in TIMES  # "On Sunday President Trump"
             and doc[i].lower_ not in ("said", "says")  # "Said Gen. Mundy:"
+            and (doc[i].tag_ != "VBG" or doc[i].lower_ in TITLE_QUALIFIERS)  # "Following Gov. X"
             and (not doc[i].is_stop or doc[i].lower_ in ("former", "then"))
         )
     ):
