@@ -66,6 +66,9 @@ ASKERS = frozenset("tell ask warn promise assure remind inform urge".split())  #
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})  # speak for someone
 # "a spokesman", "one lawmaker", "other officials", "no other senator": someone new
 INDEFINITE = frozenset({"a", "an", "another", "one", "some", "other", "no"})
+# what a pronoun of each kind may stand for: "it" a body or a country ("China said it would
+# respond"), "they" a body or a group
+PRONOUN_REFERENTS: dict[str, tuple[str, ...]] = {"GROUP": ("ORG", "GROUP"), "ORG": ("ORG", "PLACE")}
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "they": "GROUP",
             "it": "ORG", "i": "PERSON", "we": "GROUP"}  # fmt: skip
 TITLES = frozenset(
@@ -948,9 +951,12 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
                   and not any(t.text in (":", "“", '"') for t in doc[root.i : c.i])), None)  # fmt: skip
     # the parser made a body the apposition and the role its modifier: "a Rochester Institute
     # of Technology researcher" (researcher, Rochester Institute of Technology)
-    body = entity_at(appos) if appos is not None and appos.ent_type_ in _BODIES else None
-    tail = body and next((c for c in appos.children if c.pos_ == "NOUN" and c.i == body.end), None)
-    if body is not None and tail is not None:
+    body = tail = None
+    if appos is not None and appos.ent_type_ in _BODIES:
+        body = entity_at(appos)
+        end = body.end if body is not None else -1
+        tail = next((c for c in appos.children if c.pos_ == "NOUN" and c.i == end), None)
+    if appos is not None and body is not None and tail is not None:
         role, affiliation = tail.text, _body_name(body)
         rel = next((c for c in appos.children if c.dep_.startswith(("acl", "relcl"))), None)
         description = _span_text(rel) if rel is not None else None
@@ -1013,8 +1019,9 @@ OFFICES = frozenset("staff police state defense defence protocol operations "
 
 def _office_of(role: Any) -> Any | None:
     held = prep_object(role, "of")  # ("the Chief of Staff of the Army" in capitals)
-    cased = held is not None and (held.is_lower or held.is_title and role.is_title)
-    return held if cased and held.lower_ in OFFICES else None
+    if held is None or not (held.is_lower or held.is_title and role.is_title):
+        return None
+    return held if held.lower_ in OFFICES else None
 
 
 def _surname(tok: Any, start: int, end: int) -> bool:
@@ -1481,8 +1488,11 @@ class Quotes:
     ) -> Speaker:  # fmt: skip
         tok = q.speaker
         span = phrase(tok)
-        if any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children):
-            # a subject read as a clause of its own: "Those close to him say ..."
+        if tok.dep_ in SUBJECT_DEPS and any(
+            c.dep_ == "nsubj" and c.i < tok.i for c in tok.children
+        ):
+            # a subject read as a clause of its own: "Those close to him say ..." (not a noun a
+            # relative clause hangs on: "Workhorse is a startup that has reported losses")
             span = doc[tok.left_edge.i : tok.right_edge.i + 1]
         member = (
             tok.lower_ in PARTY_MEMBERS
@@ -1518,8 +1528,7 @@ class Quotes:
             # ("X will not ignore misconduct by Sgt. Bowe Bergdahl, ... the chairman said")
             before = [e for e in people if e.end_char <= span.start_char
                       and (kind is not None or not q.start <= e.start_char < q.end)]  # fmt: skip
-            # "it" a body or a country ("China said it would respond"), "they" also a group
-            labels = {"GROUP": ("ORG", "GROUP"), "ORG": ("ORG", "PLACE")}.get(kind, ("PERSON",))
+            labels = PRONOUN_REFERENTS.get(kind or "PERSON", ("PERSON",))
             before = [e for e in before if e.label_ in labels]
             if kind == "PERSON":  # among the last few names (not pronouns), those it may be
                 before = [e for e in before if e.text.lower() not in (*PRONOUNS, *GENDERS)]
