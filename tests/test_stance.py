@@ -239,6 +239,9 @@ def test_rules_read_what_a_voice_wants(text, issue, label):
         # an aside in brackets is left out, the rest kept
         ("The administration plans on cancelling $929m (£711m) in grants for the rail project.",
          "cancel $929m in grants"),
+        # a verb that shares its object with the next one takes both
+        ("Democrats have decried the plan to repeal and replace ObamaCare.",
+         "repeal and replace ObamaCare"),
         # one action, not the next one the sentence adds
         ("Officers moved in after Ecuador withdrew his asylum and invited authorities into the "
          "embassy.", "withdraw his asylum"),
@@ -261,6 +264,7 @@ def test_issue_from_lead(lead, issue):
         # when the bill passed is no decision: what was voted for is a bill, no action
         "Every Democrat voted for the Senate's immigration bill when it passed the chamber in June.",
         "Candidates reacted to a warning by Obama against moving too far left in politics.",
+        "Senior correspondent Adam Housley has decided to leave, former colleagues said.",
     ],
 )
 def test_a_lead_without_a_policy_act_argues_no_issue(lead):

@@ -175,7 +175,13 @@ def from_lead(doc: Any) -> tuple[str, str] | None:
                 if (child.dep_ in _PROPOSED and child.pos_ == "VERB" and child.i > tok.i
                         and child.lemma_.lower() in POLICY_ACTIONS and not _reports(child)
                         and not _gives_nothing(child) and not _circumstance(child)):  # fmt: skip
-                    return _with_subject(child), sent.text
+                    phrase = _with_subject(child)
+                    joined = next((c for c in child.children if c.dep_ == "conj"
+                                   and c.pos_ == "VERB"), None)  # fmt: skip
+                    if len(phrase.split()) == 1 and joined is not None:  # "the plan to repeal
+                        phrase = doc[child.i : joined.right_edge.i + 1].text  # and replace X"
+                    if len(phrase.split()) > 1:  # not a bare "has decided to leave"
+                        return phrase, sent.text
         root = sent.root  # "has granted a mining licence", "have begun a trial of cameras"
         if root.lemma_.lower() in GRANTS and any(
             c.dep_ in ("obj", "dobj") and c.lemma_.lower() in GRANTED for c in root.children
