@@ -974,3 +974,15 @@ def test_it_speaks_for_a_body_or_a_country_never_a_person(with_entities):
     )
     (q,) = [q for q in quotes_of(with_entities, text) if q.speaker.text == "It"]
     assert q.speaker.name == "Acme Learning Corporation"
+
+
+def test_a_bare_state_before_a_title_and_a_line_break_are_no_body_or_role(with_entities):
+    text = (
+        "This year, said State Sen. Jeff Danielson, it is quiet.\n\nPlay Video 0:40 ‘I’ve seen "
+        "things that made me uncomfortable’, says Trump aide – video\n\nIn an interview on "
+        "Thursday, she told the host that the reports were false."
+    )
+    said = {q.speaker.text: (q.speaker.role, q.speaker.affiliation)
+            for q in quotes_of(with_entities, text)}  # fmt: skip
+    assert said["Jeff Danielson"] == ("State Sen.", None)
+    assert "\n" not in (said["Trump aide"][0] or "")

@@ -948,7 +948,8 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
                   and not _party_tag_part(c) and not (c.like_num and _partitive(c) is None)
                   and not _own_body_part(c) and c.pos_ not in ("VERB", "AUX")
                   and not {c.lower_, *(g.lower_ for g in c.lefts)} & TIMES  # "Tuesday night"
-                  and not any(t.text in (":", "“", '"') for t in doc[root.i : c.i])), None)  # fmt: skip
+                  and not any(t.text in (":", "“", '"') or t.is_space
+                              for t in doc[root.i : c.i + 1])), None)  # fmt: skip
     # the parser made a body the apposition and the role its modifier: "a Rochester Institute
     # of Technology researcher" (researcher, Rochester Institute of Technology)
     body = tail = None
@@ -1150,6 +1151,8 @@ def _title_before(doc: Any, start: int) -> tuple[str | None, str | None]:
         return " ".join(w.text for w in words), str(doc[k : first.i].text)
     title = " ".join(w.text for w in words)
     body = entity_at(doc[i]) if i >= 0 and doc[i].ent_type_ in _BODIES else None
+    if body is not None and body.text.lower() in CONTAINERS:  # "State Sen. Jeff Danielson"
+        return f"{body.text} {title}", None
     if body is not None:
         return title, body.text
     if i >= 0 and doc[i].pos_ == "NOUN" and doc[i].head.i > i:
