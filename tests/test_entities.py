@@ -397,3 +397,12 @@ def test_a_hyphen_in_a_name_is_a_space_when_a_surname_joins_it(analyze):
     )
     assert set(ents["Alexandria Ocasio-Cortez"].aliases) >= {"Ocasio Cortez"}
     assert "Assad" in ents["Bashar al-Assad"].aliases
+
+
+def test_a_name_in_a_capitals_line_joins_the_table_s_entity(analyze):
+    ents = analyze(
+        "Trump signed the bill on Friday.\n\nTRUMP PREDICTS REPEAL WILL KILL THE LAW\n\nThe "
+        "legislation also lets Trump say he is working to dismantle it."
+    )
+    assert "TRUMP" in ents["Donald Trump"].aliases
+    assert "Trump" not in ents

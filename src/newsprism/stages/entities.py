@@ -460,7 +460,10 @@ class Entities:
                       for w in (s.text.split()[0], s.text.split()[-1])}  # fmt: skip
         by_key: dict[tuple[str, str], int] = {}
         for k, s in enumerate(spans):
-            name = _key(s.canonical or s.text)
+            canonical = s.canonical
+            if canonical is None and s.text.isupper() and (hit := self.aliases.get(s.text.title())):
+                canonical = hit.canonical  # "TRUMP" in a capitals line is the table's Trump
+            name = _key(canonical or s.text)
             # one name is one thing, whatever type each mention got ("J Street" a place
             # here, a person there; "Monsanto"), unless a person's name holds the word
             key = (_family(s.type), name) if name in name_words else ("", name)
