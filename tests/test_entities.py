@@ -406,3 +406,11 @@ def test_a_name_in_a_capitals_line_joins_the_table_s_entity(analyze):
     )
     assert "TRUMP" in ents["Donald Trump"].aliases
     assert "Trump" not in ents
+
+
+def test_a_state_and_a_party_member_name_no_body(analyze):
+    ents = analyze(
+        "Senate Majority Leader Mitch McConnell, the Kentucky Republican, said the bill would "
+        "pass. Rep. Tim Ryan, an Ohio Democrat, disagreed."
+    )
+    assert not {"Kentucky Republican", "Ohio Democrat"} & set(ents)

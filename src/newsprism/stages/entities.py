@@ -781,6 +781,24 @@ def _a_name(text: str) -> bool:
         or not (text[:1].isalnum() or text[:1] in "#@")  # "● Center"
         or text.split()[0] in ("of", "and")  # a name's tail: "of the Union", "and Commerce"
         or (" " not in text and text.islower())
+        or _state_party_member(text)
+    )
+
+
+PARTY_MEMBER_WORDS = frozenset("Republican Republicans Democrat Democrats Independent".split())
+
+
+def _state_party_member(text: str) -> bool:
+    """A US state and a party's member, which describe a person ("Sen. Mitch McConnell,
+    Kentucky Republican"), naming no body."""
+    words = text.split()
+    return (
+        len(words) >= 2
+        and words[-1] in PARTY_MEMBER_WORDS
+        and any(
+            c.feature == "ADM1" and c.country == "US"
+            for c in gazetteer().lookup(" ".join(words[:-1]))
+        )
     )
 
 
