@@ -986,3 +986,14 @@ def test_a_bare_state_before_a_title_and_a_line_break_are_no_body_or_role(with_e
             for q in quotes_of(with_entities, text)}  # fmt: skip
     assert said["Jeff Danielson"] == ("State Sen.", None)
     assert "\n" not in (said["Trump aide"][0] or "")
+
+
+def test_a_quotation_the_parser_hung_on_the_speaker_is_no_part_of_it(with_entities):
+    text = (
+        "\"The checkpoints are not legal, and if they don't come down, the state will take the "
+        'matter to federal court, as Governor Noem noted in her Friday letter," her senior '
+        "adviser and policy director, Maggie Seidel, said in an email."
+    )
+    (q,) = quotes_of(with_entities, text)
+    assert q.speaker.text == "her senior adviser"
+    assert q.speaker.role == "senior adviser and policy director"

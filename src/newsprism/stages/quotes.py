@@ -1286,11 +1286,12 @@ def _modified(noun: Any, joined: bool = False) -> list[Any]:
     """A noun with its compound and adjective modifiers, theirs too ("a secondary school
     teacher", whichever word "secondary" hangs on); not a possessor's ("Olm's mayor");
     ``joined``: and a second noun joined to it, for one person's role ("founder and CEO")."""
-    words = [t for t in noun.lefts if t.dep_ in ("compound", "amod")]
+    # (not the quotation the parser hung on the noun: "“... not legal ...,” her adviser said")
+    words = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and not _quoted(t)]
     own = [noun]
     if words:
         own = [t for t in noun.doc[words[0].left_edge.i : noun.i + 1]
-               if t.dep_ in ("compound", "amod", "advmod") or t.i == noun.i]  # fmt: skip
+               if (t.dep_ in ("compound", "amod", "advmod") and not _quoted(t)) or t.i == noun.i]  # fmt: skip
     if not joined:
         return own
     # a role of two nouns: "police and crime commissioner"
@@ -1497,6 +1498,12 @@ class Quotes:
             # a subject read as a clause of its own: "Those close to him say ..." (not a noun a
             # relative clause hangs on: "Workhorse is a startup that has reported losses")
             span = doc[tok.left_edge.i : tok.right_edge.i + 1]
+        inside_marks = [t.i for t in span if t.i < tok.i and _quoted(t)]
+        if inside_marks and not _quoted(tok):  # the quotation the parser hung on the speaker
+            first = max(inside_marks) + 1
+            while first < tok.i and (doc[first].is_punct or doc[first].is_space):
+                first += 1
+            span = doc[first : span.end]
         member = (
             tok.lower_ in PARTY_MEMBERS
             and tok.tag_ in ("NNP", "NN")
