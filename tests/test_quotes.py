@@ -997,3 +997,12 @@ def test_a_quotation_the_parser_hung_on_the_speaker_is_no_part_of_it(with_entiti
     (q,) = quotes_of(with_entities, text)
     assert q.speaker.text == "her senior adviser"
     assert q.speaker.role == "senior adviser and policy director"
+
+
+def test_a_dateline_of_two_words_is_no_speaker(with_entities):
+    text = (
+        "SAN FRANCISCO (AP) — On the heels of the president's claims of bias, the White House "
+        "has launched a form asking people to share their experiences of being silenced online."
+    )
+    (q,) = quotes_of(with_entities, text)
+    assert q.speaker.name == "White House"

@@ -129,6 +129,8 @@ def dateline(tok: Any) -> int | None:
             return None
         start -= 1
     i = tok.i + 1
+    while i < len(doc) and doc[i].is_upper and doc[i].is_alpha:  # "SAN FRANCISCO (AP) —"
+        i += 1
     if i < len(doc) and doc[i].text == "(":  # the agency: "(Reuters)"
         close = next((t.i for t in doc[i : i + 6] if t.text == ")"), None)
         i = close + 1 if close is not None else i
