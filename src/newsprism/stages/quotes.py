@@ -1751,6 +1751,11 @@ def _canonical(body: str | None, analysis: Analysis) -> str | None:
         e.type == "PLACE" and not ORG_WORDS.intersection(e.name.lower().split())))}  # fmt: skip
     if len(longer) == 1:
         return longer.pop()
+    # a people is its country: "French Foreign Minister Laurent Fabius" is France's
+    country = next((e.place.name for e in bodies if e.type == "GROUP" and e.place is not None
+                    and (e.name == body or body in e.aliases)), None)  # fmt: skip
+    if country is not None:
+        return country
     return next((e.name for e in bodies if body in e.aliases), body)
 
 
