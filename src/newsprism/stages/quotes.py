@@ -569,8 +569,9 @@ def _cue_for(
                 return tok, _subject(tok) or _named_before(tok)
         opening = [t for t in intro[-1] if t.idx < len(before)] if intro else []
         if len(opening) > 2 and opening[0].text in ("Said", "Says") and opening[-1].text == ":":
-            named = [t for t in opening[1:-1] if t.pos_ == "PROPN"]  # "Said Gen. Mundy:" (a noun
-            if len(named) == len(opening) - 2:  # to the tagger), names only
+            # "Said Gen. Mundy:" ("Said" a noun to the tagger): names only, the last speaks
+            named = [t for t in opening[1:-1] if t.pos_ == "PROPN"]
+            if len(named) == len(opening) - 2:
                 return opening[0], named[-1]
     return None
 
@@ -799,7 +800,8 @@ def _reported(tok: Any) -> tuple[int, int] | None:
     # a second cue the parser hung on the clause ends it: "denied playing any role and called
     # the issue “...”" (the calling is his, not what he denied)
     second = next((c for c in comp.children if c.dep_ == "conj" and c.pos_ == "VERB"
-                   and (_is_cue(c) or c.lemma_.lower() in CALLS) and not any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)  # fmt: skip
+                   and (_is_cue(c) or c.lemma_.lower() in CALLS)
+                   and not any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)  # fmt: skip
     if second is not None and second.left_edge.i > first.i + 1:
         end = clause_end(tok.doc[second.left_edge.i - 1])
         if tok.doc[second.left_edge.i - 1].dep_ == "cc":
