@@ -174,13 +174,15 @@ def from_lead(doc: Any) -> tuple[str, str] | None:
             for child in tok.children:
                 if (child.dep_ in _PROPOSED and child.pos_ == "VERB" and child.i > tok.i
                         and child.lemma_.lower() in POLICY_ACTIONS and not _reports(child)
-                        and not _gives_nothing(child) and not _circumstance(child)):  # fmt: skip
+                        and not _gives_nothing(child) and not _not_what_was_decided(child)):  # fmt: skip
+                    # a verb sharing its object with the next takes both ("the plan to
+                    # repeal and replace X"); a bare verb is no issue ("decided to leave")
                     phrase = _with_subject(child)
                     joined = next((c for c in child.children if c.dep_ == "conj"
                                    and c.pos_ == "VERB"), None)  # fmt: skip
-                    if len(phrase.split()) == 1 and joined is not None:  # "the plan to repeal
-                        phrase = doc[child.i : joined.right_edge.i + 1].text  # and replace X"
-                    if len(phrase.split()) > 1:  # not a bare "has decided to leave"
+                    if len(phrase.split()) == 1 and joined is not None:
+                        phrase = doc[child.i : joined.right_edge.i + 1].text
+                    if len(phrase.split()) > 1:
                         return phrase, sent.text
         root = sent.root  # "has granted a mining licence", "have begun a trial of cameras"
         if root.lemma_.lower() in GRANTS and any(
@@ -195,9 +197,9 @@ WHEN_MARKS = frozenset("when while as since because if until though although onc
 INTRODUCED = frozenset("to on that after".split())  # "voted to", "moved in after X withdrew"
 
 
-def _circumstance(verb: Any) -> bool:
-    """A clause that says when or why, not what was decided: "voted for the bill when it
-    passed the chamber in June"."""
+def _not_what_was_decided(verb: Any) -> bool:
+    """A clause under a decision verb that is not what was decided: one that says when or why
+    ("voted for the bill when it passed the chamber in June"), or a verb nothing introduces."""
     if any(c.dep_ in ("mark", "advmod") and c.lower_ in WHEN_MARKS for c in verb.children):
         return True
     # what was decided is introduced ("voted to", "plans on cancelling", "decided that") or
