@@ -414,3 +414,13 @@ def test_a_state_and_a_party_member_name_no_body(analyze):
         "pass. Rep. Tim Ryan, an Ohio Democrat, disagreed."
     )
     assert not {"Kentucky Republican", "Ohio Democrat"} & set(ents)
+
+
+def test_a_namesake_with_a_generation_mark_is_another_person(analyze):
+    ents = analyze(
+        "Donald Trump spoke on Monday. His son, Donald Trump Jr., denied it. Trump Jr. was sad, "
+        "Trump said. Robert F. Kennedy Jr. spoke too; Kennedy was glad."
+    )
+    assert ents["Donald Trump"].aliases == ("Trump",)
+    assert ents["Donald Trump Jr."].aliases == ("Trump Jr.",)
+    assert ents["Robert F. Kennedy Jr."].aliases == ("Kennedy",)

@@ -1016,3 +1016,16 @@ def test_a_people_named_as_affiliation_is_its_country():
     )
     said = [q.speaker.affiliation for q in quotes_of(with_places, text)]
     assert said == ["France", "Israel"]
+
+
+def test_a_person_s_staff_take_that_person_as_affiliation(with_entities):
+    text = (
+        "Donald Trump spoke on Monday. “This is a witch hunt,” a Trump aide said. “It is over,” "
+        "said Hope Hicks, a longtime aide to President Trump. “We won,” a Hillary Clinton "
+        "spokesman said."
+    )
+    said = {q.speaker.text: (q.speaker.role, q.speaker.affiliation)
+            for q in quotes_of(with_entities, text)}  # fmt: skip
+    assert said["a Trump aide"] == ("aide", "Donald Trump")
+    assert said["Hope Hicks"] == ("longtime aide", "Donald Trump")
+    assert said["a Hillary Clinton spokesman"] == ("spokesman", "Hillary Clinton")

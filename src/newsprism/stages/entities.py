@@ -200,6 +200,8 @@ class Entities:
                 hit = self._lookup(text, field, known, words[i:j])
                 if hit and hit[0] == "PERSON" and j - i == 1 and _another_first_name(words, i, hit):
                     continue  # "Michelle Obama": not the table's "Obama", Barack
+                if hit and hit[0] == "PERSON" and j < n and words[j] in GENERATIONS:
+                    continue  # "Donald Trump Jr.": not the table's Donald Trump, his father
                 if hit and not self._other_country(words, i, hit[1]):
                     claim(i, j, self._span(doc, i, j, field, *hit))
                     break
@@ -534,6 +536,9 @@ class Entities:
             if s.canonical:  # the alias table's "Obama" is Barack, not Michelle named first
                 given = s.canonical.split()[0]
                 ending = [c for c in ending if c[1].text.split()[0] == given]
+            # a namesake with a generation's mark only when no one else has the name: "King" is
+            # Coretta Scott King, not Martin Luther King Jr., where both are named
+            ending = [c for c in ending if c[1].text.split()[-1] not in GENERATIONS] or ending
             if ending:
                 union(k, min(ending, key=lambda c: (first[c[1].field], c[1].start))[0])
             elif len(words) == 1 and s.type == "PERSON":
@@ -906,6 +911,9 @@ def title_gender(before: str) -> str | None:
     return None if m is None else "m" if m.group(1) in ("Mr", "Sir", "Lord") else "f"
 
 
+GENERATIONS = frozenset("Jr. Jr Sr. Sr II III IV".split())  # "Donald Trump Jr." is not his father
+
+
 def _name_words(name: str) -> list[str]:
     """A name's words, a hyphen a space: "Ocasio Cortez" ends "Alexandria Ocasio-Cortez"."""
     return name.replace("-", " ").split()
@@ -914,7 +922,10 @@ def _name_words(name: str) -> list[str]:
 def _shorter_name(short: Sequence[str], full: Sequence[str]) -> bool:
     """Whether a name is a shorter form of a longer one: its end ("Soleimani", "Mitt Romney"
     of "Willard Mitt Romney") or its first and last words ("Hillary Rodham Clinton"; not
-    "George W. Bush" of "George H. W. Bush", whose middle differs)."""
+    "George W. Bush" of "George H. W. Bush", whose middle differs; a generation's mark
+    apart: "Kennedy" ends "Robert F. Kennedy Jr.")."""
+    if short[-1] not in GENERATIONS and full[-1] in GENERATIONS:
+        full = full[:-1]
     if len(full) <= len(short):
         return False
     return list(full[-len(short) :]) == list(short) or (

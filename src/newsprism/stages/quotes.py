@@ -64,6 +64,10 @@ SPEECH = frozenset(
 CALLS = frozenset("call urge demand appeal press plead".split())  # reported calls: "called on X to"
 ASKERS = frozenset("tell ask warn promise assure remind inform urge".split())  # take a recipient
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})  # speak for someone
+# who works for a person, whose name is then the affiliation: "a Trump aide", "a lawyer for Cohen"
+SERVES = SPOKESPEOPLE | frozenset(
+    "aide adviser advisor lawyer attorney ally surrogate staffer".split()
+)
 # "a spokesman", "one lawmaker", "other officials", "no other senator": someone new
 INDEFINITE = frozenset({"a", "an", "another", "one", "some", "other", "no"})
 # what a pronoun of each kind may stand for: "it" a body or a country ("China said it would
@@ -972,6 +976,9 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
         # a body named among the words is the affiliation: "the White House chief of staff"
         named = [t for t in words if t.i < appos.i and t.ent_type_ == "ORG"
                  and appos.lower_ not in PARTY_MEMBERS]  # fmt: skip
+        served = _served(appos) if not named else None  # "a longtime Trump aide": of Trump
+        if served is not None and served.start < appos.i:
+            named = [served[-1]]
         if named:  # (its adjectives kept: "former CNN contributor")
             words = [t for t in words if t.i > named[-1].i or (t.pos_ == "ADJ" and t.is_lower)]
         role = " ".join(_singular(t) if single and t.i == appos.i else t.text for t in words)
@@ -989,7 +996,9 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
             org = next(  # the possessor's: the named body the title hangs on
                 (c for c in appos.children if c.dep_ == "nmod" and c.ent_type_ in _BODIES), None
             )
-        if org is not None:
+        if served is not None:
+            affiliation = served.text
+        elif org is not None:
             affiliation = _affiliation(org)
         rel = next((c for c in appos.children if c.dep_.startswith(("acl", "relcl"))), None)
         if rel is not None:
@@ -1201,8 +1210,12 @@ def _noun_before(doc: Any, start: int) -> tuple[str | None, str | None]:
         i -= 2  # "chief of staff Denis McDonough"
         words[:0] = [doc[i], doc[i + 1]]
     before = doc[i - 1] if i > 0 else None
-    body = entity_at(before) if before is not None and before.ent_type_ in _BODIES else None
-    return " ".join(w.text for w in words), _body_name(body) if body is not None else None
+    role = " ".join(w.text for w in words)
+    named = entity_at(before) if before is not None else None
+    if named is not None and named.label_ == "PERSON" and _served(words[-1]) is not None:
+        return role, str(named.text)  # "Trump aide Hope Hicks": aide, of Trump
+    body = named if named is not None and named.label_ in _BODIES else None
+    return role, _body_name(body) if body is not None else None
 
 
 def strip_titles(name: str) -> tuple[str, str | None]:
@@ -1244,9 +1257,25 @@ def _described(
         owner = named[-1]
         # "Iran's Foreign Ministry spokesman": spokesman; "a senior U.S. official": senior official
         words = [t for t in words if t.i > owner.i or (t.pos_ == "ADJ" and t.is_lower)]
+    served = _served(tok) if owner is None else None
+    if served is not None and served.start < tok.i:  # "a Hillary Clinton spokesman"
+        words = [t for t in words if t.i > served.end - 1 or (t.pos_ == "ADJ" and t.is_lower)]
     role = " ".join(t.lower_ if t.is_sent_start and t.pos_ == "NOUN" else t.text for t in words)
     role += f" of {held.text}" if held is not None else ""
+    if served is not None:
+        return role, served.text
     return role, _affiliation(owner) if owner is not None else None
+
+
+def _served(noun: Any) -> Any | None:
+    """The named person a staff noun works for, as the entity span: "a Trump aide", "Clinton's
+    spokesman", "a lawyer for Michael Cohen"; None for any other noun ("his daughter")."""
+    if noun.lemma_.lower() not in SERVES:
+        return None
+    words = [_owner(noun), *(c for c in noun.lefts if c.dep_ == "compound"),
+             prep_object(noun, "for", "to")]  # fmt: skip
+    person = next((t for t in words if t is not None and t.ent_type_ == "PERSON"), None)
+    return entity_at(person) if person is not None else None
 
 
 RUNNING = frozenset("candidate nominee contender hopeful bid run campaign".split())  # for an office
@@ -1758,7 +1787,10 @@ def _canonical(body: str | None, analysis: Analysis) -> str | None:
                     and (e.name == body or body in e.aliases)), None)  # fmt: skip
     if country is not None:
         return country
-    return next((e.name for e in bodies if body in e.aliases), body)
+    known = next((e.name for e in bodies if body in e.aliases), None)
+    # a person served, by another of their names: "a Trump aide" is Donald Trump's
+    people = (e.name for e in analysis.entities if e.type == "PERSON" and body in e.aliases)
+    return known or next(people, body)
 
 
 def _named_in(tok: Any, span: Any) -> Any | None:
