@@ -424,3 +424,14 @@ def test_a_namesake_with_a_generation_mark_is_another_person(analyze):
     assert ents["Donald Trump"].aliases == ("Trump",)
     assert ents["Donald Trump Jr."].aliases == ("Trump Jr.",)
     assert ents["Robert F. Kennedy Jr."].aliases == ("Kennedy",)
+
+
+def test_a_name_after_a_title_is_a_person_whatever_its_surname_alone_was(analyze):
+    ents = analyze(
+        "Liberal Justice Ruth Bader Ginsburg wrote a dissent. Ginsburg said the court erred. "
+        "Inspector General Steve Linick was fired. IG Linick had been investigating.\n\n"
+        "David A. Graham, The Atlantic\n\nIt was fine, Ann Roe told CNN affiliate WFAA\n\nNo."
+    )
+    assert ents["Ruth Bader Ginsburg"].type == "PERSON"
+    assert ents["Steve Linick"].aliases == ("Linick",)
+    assert all("\n" not in name for name in ents)

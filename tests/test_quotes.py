@@ -1029,3 +1029,16 @@ def test_a_person_s_staff_take_that_person_as_affiliation(with_entities):
     assert said["a Trump aide"] == ("aide", "Donald Trump")
     assert said["Hope Hicks"] == ("longtime aide", "Donald Trump")
     assert said["a Hillary Clinton spokesman"] == ("spokesman", "Hillary Clinton")
+
+
+def test_they_stands_for_the_plural_subject_before_it(with_entities):
+    text = (
+        "The Centers for Disease Control proposed new rules in 2005. Airline lobbyists "
+        "vehemently opposed the regulations. It would be too expensive, they said.\n\n"
+        "Hillary Clinton and Bernie Sanders met in Flint. They both called for a federal "
+        "investigation."
+    )
+    said = {q.text: q.speaker for q in quotes_of(with_entities, text)}
+    lobbyists = said["It would be too expensive"]
+    assert (lobbyists.name, lobbyists.role) == (None, "airline lobbyists")
+    assert said["a federal investigation"].name == "Hillary Clinton"

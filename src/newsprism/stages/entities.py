@@ -64,7 +64,7 @@ TITLES = set(
     "dr. dr mr. mr mrs. mrs ms. ms judge justice chief deputy ambassador spokesman "
     "spokeswoman spokesperson director chairman chairwoman ceo mp lawmaker leader top "
     "foreign defense defence interior state former late cardinal bishop rabbi rev. "
-    "reverend sir lord lady emir crown supreme first".split()
+    "reverend sir lord lady emir crown supreme first ig".split()  # IG: inspector general
 )
 ORG_WORDS = set(
     "party forces force ministry council army university group agency parliament court "
@@ -322,8 +322,8 @@ class Entities:
                                        or (doc[i].text in ("Said", "Says")  # "Said Gen. Mundy:"
                                            and doc[i + 1].lower_ in TITLES)):  # fmt: skip
             i += 1
-        while j > i and doc[j - 1].text in ("'s", "’s", "'", "’"):
-            j -= 1
+        while j > i and (doc[j - 1].text in ("'s", "’s", "'", "’") or doc[j - 1].is_space):
+            j -= 1  # (and a line break the NER took in: "WFAA\n\n")
         while j - i > 1 and doc[j - 1].lower_ in STOP:  # "Mirasol Recovery Centers and"
             j -= 1
         return i, j
@@ -333,7 +333,7 @@ class Entities:
         """Maximal runs of proper nouns, allowing "of", "al-", "bin" between them."""
 
         def proper(t: Any) -> bool:
-            if t.text in CALENDAR:
+            if t.text in CALENDAR or t.is_space:  # (a line break the tagger read as NNP)
                 return False
             acronym = len(t.text) >= 2 and t.text.isupper() and t.text.isalpha()
             return t.tag_ in ("NNP", "NNPS") or acronym or bool(_ARABIC_ARTICLE.match(t.text))
@@ -369,6 +369,11 @@ class Entities:
         while j - i > 1 and doc[i].lower_ in TITLES:  # "President Trump": the title goes
             i, titled = i + 1, True
         i, j = self._trim(doc, i, j)
+        # words before a title and a first name are no part of the name: "Liberal Justice Ruth
+        # Bader Ginsburg"
+        cut = [k for k in range(i, j - 1) if doc[k].lower_ in TITLES and gender_of(doc[k + 1].text)]
+        if cut:
+            i, titled = cut[-1] + 1, True
         if i >= j or all(t.lower_.removesuffix("-elect") in TITLES for t in doc[i:j]):
             return None, i, j  # ("Vice President-elect came out": no name)
         words = [t.text for t in doc[i:j]]
@@ -563,6 +568,10 @@ class Entities:
             return "EVENT"
         top = max((s.strength, len(s.text)) for s in group)
         best = [s for s in group if (s.strength, len(s.text)) == top]
+        if " " not in best[0].text and any(
+            s.type == "PERSON" and " " in s.text and gender_of(s.text) for s in group
+        ):  # a full name with a first name outweighs its surname's type: "Ginsburg", an ORG
+            return "PERSON"  # to the NER, is Ruth Bader Ginsburg's
         counts = Counter(s.type for s in best)
         tied = [t for t, c in counts.items() if c == max(counts.values())]
         if len(tied) > 1 and any(s.type == "PLACE" and self._is_place(s.text) for s in best):

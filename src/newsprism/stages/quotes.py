@@ -1523,6 +1523,11 @@ class Quotes:
     ) -> Speaker:  # fmt: skip
         tok = q.speaker
         span = phrase(tok)
+        if tok.lower_ == "they" and (ante := _plural_subject(tok, inside)) is not None:
+            # "Airline lobbyists opposed the rules. It would be too expensive, they said."
+            meant = self._speaker(replace(q, speaker=ante), doc, analysis, people, inside)
+            return replace(meant, text=span.text, start=span.start_char, end=span.end_char,
+                           description=meant.description or (None if meant.name else meant.text))  # fmt: skip
         if tok.dep_ in SUBJECT_DEPS and any(
             c.dep_ == "nsubj" and c.i < tok.i for c in tok.children
         ):
@@ -2000,6 +2005,34 @@ def _entity_at(span: Any, analysis: Analysis) -> Any | None:
             ):
                 return entity
     return None
+
+
+def _plural_subject(pronoun: Any, inside: list[tuple[int, int]]) -> Any | None:
+    """The people a "they" speaker stands for: the last plural subject before it, outside
+    quotations, in its sentence or the one before ("Airline lobbyists opposed the rules. It
+    would be too expensive, they said"; "As those critics try to repeal it, they assert"),
+    or the one before that where a "they" is the subject between."""
+    sent, reach = pronoun.sent, 3
+    while sent is not None and reach:
+        # (of a main clause, or in its own sentence of a clause on its verb: not "given that
+        # primary voters cite it", "Though polls showed how voters felt, they ...")
+        subjects = [t for t in sent if t.i < pronoun.i and t.dep_ in SUBJECT_DEPS
+                    and not any(a <= t.idx < b for a, b in inside)
+                    and (_main_clause(t.head) or reach == 3 and t.head.head.i == pronoun.head.i)]  # fmt: skip
+        plural = [t for t in subjects if t.pos_ != "PRON" and (
+            t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" and any(
+                g.lower_ == "and" for g in c.children) for c in t.children))]  # fmt: skip
+        if plural:
+            return plural[-1]
+        if reach < 3 and not any(t.lower_ == "they" for t in subjects):
+            return None
+        sent, reach = sentence_before(sent), reach - 1
+    return None
+
+
+def _main_clause(verb: Any) -> bool:
+    """Whether a verb heads its sentence's main clause, or one joined to it."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def _antecedent(before: list[Any]) -> Any | None:
