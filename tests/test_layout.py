@@ -108,6 +108,10 @@ def test_split_byline():
             "newsletter pitch",
         ),
         ("Read more:", "read-more list"),
+        (  # The Guardian's links inside the body: 688 AllSides paragraphs
+            "Putin says Russian role in election hacking 'theoretically possible' Read more",
+            "read-more list",
+        ),
         ("ADVERTISEMENT", "advertisement"),
         ("Follow us on Twitter @example.", "share or follow prompt"),
         ("Copyright © 2019 The Example Times, LLC.", "rights notice"),

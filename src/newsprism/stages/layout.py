@@ -239,6 +239,7 @@ _CUES = [
         re.compile(
             r"^\(\s*(?:photos|video|poll|also on politico)\s*:.{3,150}\)$|"  # Politico's "( PHOTOS: ...)"
             r"^full coverage: .{3,60}$|^policing the usa: a look at race, justice, media$|"
+            r"^[^.!?]{10,200}\sread more$|"  # The Guardian's "<headline> Read more" link
             r"^\s*(?:read (?:more|also|next)|related(?: (?:stories|articles|coverage|reading))?|"
             r"more on this|recommended|you may also like|also read|see also|most read|trending)\b\s*[:|›»-]?",
             re.I,
