@@ -1042,3 +1042,23 @@ def test_they_stands_for_the_plural_subject_before_it(with_entities):
     lobbyists = said["It would be too expensive"]
     assert (lobbyists.name, lobbyists.role) == (None, "airline lobbyists")
     assert said["a federal investigation"].name == "Hillary Clinton"
+
+
+def test_a_title_no_one_named_holds_comes_back_to_the_described_speaker(with_entities):
+    text = (
+        "Trump is calling on Congress to let the law fail.\n\n“He’s the president. These people "
+        "are looking to him,” said a second Republican senator who requested anonymity to "
+        "discuss Trump’s stance.\n\nThe lawmaker said that Trump can’t simply let the law fail."
+    )
+    said = {q.text: q.speaker for q in quotes_of(with_entities, text)}
+    lawmaker = said["Trump can’t simply let the law fail"]
+    assert (lawmaker.name, lawmaker.role) == (None, "second Republican senator")
+
+
+def test_a_title_that_is_a_given_name_opens_a_name_of_two_words(with_entities):
+    text = (
+        "“We have to do better,” said Times executive editor Dean Baquet. Sen. Dean Heller "
+        "spoke later. “We will vote no,” Heller said."
+    )
+    said = {q.speaker.name: q.speaker.role for q in quotes_of(with_entities, text)}
+    assert said == {"Dean Baquet": "executive editor", "Dean Heller": "Sen."}

@@ -1038,7 +1038,10 @@ def _office_of(role: Any) -> Any | None:
 
 def _surname(tok: Any, start: int, end: int) -> bool:
     """A title word that ends a name after a given name is a surname: "John Dean", "Bernice
-    King" (not "the President")."""
+    King" (not "the President"); one that is also a given name opens a name of two words:
+    "Dean Baquet", "Major Garrett"."""
+    if tok.lower_ in GIVEN_TITLES and tok.i == end - 2 and tok.i == start:
+        return True
     before = tok.doc[tok.i - 1] if tok.i > start else None
     return (
         tok.i == end - 1
@@ -1218,11 +1221,18 @@ def _noun_before(doc: Any, start: int) -> tuple[str | None, str | None]:
     return role, _body_name(body) if body is not None else None
 
 
+GIVEN_TITLES = frozenset({"dean", "major"})  # titles that are given names too: "Dean Heller"
+
+
 def strip_titles(name: str) -> tuple[str, str | None]:
-    """'Mayor Daniel Okafor' -> ('Daniel Okafor', 'Mayor')."""
+    """'Mayor Daniel Okafor' -> ('Daniel Okafor', 'Mayor'); 'Dean Heller' keeps his name."""
     words = name.split()
     titles = []
-    while len(words) > 1 and words[0].lower() in TITLES:
+    while (
+        len(words) > 1
+        and words[0].lower() in TITLES
+        and not (len(words) == 2 and words[0].lower() in GIVEN_TITLES)
+    ):
         titles.append(words.pop(0))
     return " ".join(words), " ".join(titles) or None
 
@@ -1582,9 +1592,11 @@ class Quotes:
                 # not whom a quote names: "“I don't think that Donald Trump gets it,” he said"
                 quoted = _named_inside(q, analysis)
                 before = [e for e in before if _person_key(e, analysis) not in quoted]
-            elif kind is None and not member:  # a title: whom the article gave it, if anyone
-                before = (_titled(tok, before[-TITLED_REACH:]) or _titled(tok, before)[-1:]
-                          or _untitled(tok, before))  # fmt: skip
+            untitled = False
+            if kind is None and not member:  # a title: whom the article gave it, if anyone
+                titled = _titled(tok, before[-TITLED_REACH:]) or _titled(tok, before)[-1:]
+                untitled = not titled
+                before = titled or _untitled(tok, before)
             near = doc[max(tok.i - 3, tok.sent.start) : tok.i + 1]
             if kind is None and (state := _state_in(near)):  # "the Nevada Democrat": the one
                 homes = _home_states(analysis)  # the article ties to Nevada ("Reid (D-Nev.)")
@@ -1600,7 +1612,11 @@ class Quotes:
                     mine[-1] if mine and _person_key(mine[-1], analysis) not in quoted else named
                 )
             # "One resident, a retired crane operator, said ... “...,” he said": that resident
-            back = _described_before(tok, described, named) if tok.lower_ in GENDERS else None
+            back = (
+                _described_before(tok, described, named) if tok.lower_ in GENDERS
+                # "said a second Republican senator ... The lawmaker said": that senator
+                else _described_title(tok, described) if untitled else None
+            )  # fmt: skip
             if back is not None:
                 return Speaker(span.text, span.start_char, span.end_char, None, None, back.role,
                                back.affiliation, back.text)  # fmt: skip
@@ -1903,6 +1919,22 @@ def _described_before(pronoun: Any, described: Sequence[Speaker], named: Any) ->
         gender = "f" if words & FEMALE else "m" if words & MALE else None
         return d if gender in (None, want) else None
     return None
+
+
+LEGISLATORS = frozenset("lawmaker legislator senator congressman representative".split())
+
+
+def _described_title(title: Any, described: Sequence[Speaker]) -> Speaker | None:
+    """The unnamed speaker a title no one named holds comes back to: the last one who spoke
+    before it, within reach, whose role ends in that title or, for a lawmaker, in another
+    lawmaker's ("a second Republican senator ... The lawmaker said")."""
+    noun = TITLE_WORDS.get(title.lemma_.lower(), title.lemma_.lower())
+    kin = LEGISLATORS if noun in LEGISLATORS else {noun}
+    last = next((d for d in reversed(described) if d.start < title.idx), None)
+    if last is None or title.idx - last.start > DESCRIBED_REACH or not last.role:
+        return None
+    head = last.role.split()[-1].lower()
+    return last if TITLE_WORDS.get(head, head) in kin else None
 
 
 def _titled(title: Any, people: list[Any]) -> list[Any]:
