@@ -1062,3 +1062,12 @@ def test_a_title_that_is_a_given_name_opens_a_name_of_two_words(with_entities):
     )
     said = {q.speaker.name: q.speaker.role for q in quotes_of(with_entities, text)}
     assert said == {"Dean Baquet": "executive editor", "Dean Heller": "Sen."}
+
+
+def test_he_is_the_main_clause_subject_not_the_one_it_reports(with_entities):
+    text = (
+        "Cummings, from Lamoni, Iowa, said he is concerned about the prospect of Obama's "
+        "Supreme Court nominee, Judge Merrick Garland, changing the balance of the court.\n\n"
+        '"Our number one purpose of being here is supporting the senators," he said.'
+    )
+    assert speaker_name(with_entities, text, "number one purpose") == "Cummings"

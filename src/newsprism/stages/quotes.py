@@ -2070,17 +2070,25 @@ def _main_clause(verb: Any) -> bool:
 def _antecedent(before: list[Any]) -> Any | None:
     """What a pronoun speaker stands for: the last named subject in the last few names, as in
     "Smith met Jones. 'We agreed,' he said." (Smith), else the last name."""
+    subjects = []
     for e in reversed(before[-ANTECEDENTS:]):
-        head, appos = e.root, False
+        head, appos, modifier = e.root, False, False
         # up to the clause: "The British ambassador to the UN, Matthew Rycroft, said", the
         # name hung on the body ("UN"), the body on the subject
         while (head.dep_ in ("flat", "compound", "appos", "conj") or appos and head.dep_ == "nmod"
                ) and head.head.i != head.i:  # fmt: skip
             appos = head.dep_ == "appos"
+            modifier = modifier or head.dep_ == "compound"
             head = head.head
         if head.dep_ in SUBJECT_DEPS:
-            return e
-    return before[-1] if before else None
+            subjects.append((e, _main_clause(head.head) and not modifier))
+    # a main clause's subject before one inside what it reports: "Cummings said he is
+    # concerned about the nominee, Judge Merrick Garland, changing ...": Cummings (not a
+    # name that only modifies the subject: "the Obama campaign has ..., while Romney")
+    main = next((e for e, is_main in subjects if is_main), None)
+    if main is not None and subjects[0][0].sent.start == main.sent.start:
+        return main
+    return subjects[0][0] if subjects else before[-1] if before else None
 
 
 def _chained(pronoun: Any, analysis: Analysis) -> Any | None:
