@@ -435,3 +435,12 @@ def test_a_name_after_a_title_is_a_person_whatever_its_surname_alone_was(analyze
     assert ents["Ruth Bader Ginsburg"].type == "PERSON"
     assert ents["Steve Linick"].aliases == ("Linick",)
     assert all("\n" not in name for name in ents)
+
+
+def test_a_festival_a_summit_and_a_market_index_are_no_people(analyze):
+    ents = analyze(
+        "The Dow Jones Industrial Average fell 300 points. Leaders met at the Inter Korean "
+        "Summit on Friday."
+    )
+    assert ents["Dow Jones Industrial Average"].type == "OTHER"
+    assert all(e.type != "PERSON" for e in ents.values())

@@ -710,9 +710,9 @@ NOT_NAME_ENDINGS = frozenset(
 )
 # a name ending in one of these words is an event ("World War II", "World Cups"), a prize or
 # a treaty ("Nobel Peace Prize"), never a person; so is a court case ("Roe v. Wade")
-THING_WORDS = dict.fromkeys("War Wars Cup Cups Olympics Inquiry".split(), "EVENT") | dict.fromkeys(
-    "Prize Award Awards Treaty Accord Accords".split(), "OTHER"
-)
+THING_WORDS = dict.fromkeys(
+    "War Wars Cup Cups Olympics Inquiry Festival Games Summit".split(), "EVENT"
+) | dict.fromkeys("Prize Award Awards Treaty Accord Accords Average Index".split(), "OTHER")
 STORMS = frozenset("Hurricane Typhoon Cyclone Superstorm Storm".split())
 # a title standing alone ("the Secretary said") names nobody by itself
 LONE_TITLES = frozenset(
