@@ -444,3 +444,11 @@ def test_a_festival_a_summit_and_a_market_index_are_no_people(analyze):
     )
     assert ents["Dow Jones Industrial Average"].type == "OTHER"
     assert all(e.type != "PERSON" for e in ents.values())
+
+
+def test_a_first_name_the_ner_took_for_a_body_joins_the_full_name(analyze):
+    ents = analyze(
+        "Oprah Winfrey spoke at the Golden Globes.\n\nAddressing victims of sexual abuse, Oprah "
+        "noted that the recent revelations go well beyond the entertainment industry."
+    )
+    assert ents["Oprah Winfrey"].aliases == ("Oprah",) and "Oprah" not in ents

@@ -1071,3 +1071,15 @@ def test_he_is_the_main_clause_subject_not_the_one_it_reports(with_entities):
         '"Our number one purpose of being here is supporting the senators," he said.'
     )
     assert speaker_name(with_entities, text, "number one purpose") == "Cummings"
+
+
+def test_one_party_member_is_described_unless_named_after(with_entities):
+    text = (
+        "“Romney still has ground to make up,” one Democrat told POLITICO. But a Democrat in the "
+        "bipartisan group, Senator Charles E. Schumer of New York, said that all remaining "
+        "hurdles had been removed."
+    )
+    said = [(q.speaker.text, q.speaker.name, q.speaker.role, q.speaker.affiliation)
+            for q in quotes_of(with_entities, text)]  # fmt: skip
+    assert said[0] == ("one Democrat", None, "Democrat", "Democratic Party")
+    assert said[1][1] == "Charles E. Schumer"

@@ -546,7 +546,9 @@ class Entities:
             ending = [c for c in ending if c[1].text.split()[-1] not in GENERATIONS] or ending
             if ending:
                 union(k, min(ending, key=lambda c: (first[c[1].field], c[1].start))[0])
-            elif len(words) == 1 and s.type == "PERSON":
+            elif len(words) == 1 and (s.type == "PERSON" or s.type == "ORG" and s.strength < 3
+                                      and not s.text.isupper()):  # fmt: skip
+                # (a first name the NER took for a body too: "Oprah" of Oprah Winfrey)
                 named = {_key(s2.text): k2 for k2, s2 in people
                          if " " in s2.text and s2.text.split()[0] == words[0]}  # fmt: skip
                 if len(named) == 1:

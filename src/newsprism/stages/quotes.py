@@ -1575,6 +1575,15 @@ class Quotes:
                                analysis.article.source)  # fmt: skip
         indefinite = any(c.dep_ in ("det", "nummod", "amod") and c.lower_ in INDEFINITE
                          for c in tok.children)  # fmt: skip
+        if indefinite and tok.text in PARTIES:  # "one Democrat told POLITICO": a member
+            named_after = next((c for c in tok.children if c.dep_ in ("appos", "conj")
+                                and c.ent_type_ == "PERSON"), None)  # fmt: skip
+            if named_after is not None:  # "a Democrat in the group, Senator Charles Schumer,"
+                return self._speaker(replace(q, speaker=named_after), doc, analysis, people,
+                                     inside, described)  # fmt: skip
+            party = _canonical(PARTIES[tok.text], analysis)
+            span = doc[tok.left_edge.i : tok.i + 1]
+            return Speaker(span.text, span.start_char, span.end_char, None, None, tok.text, party)
         if (
             kind is not None
             or member
