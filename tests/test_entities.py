@@ -452,3 +452,8 @@ def test_a_first_name_the_ner_took_for_a_body_joins_the_full_name(analyze):
         "noted that the recent revelations go well beyond the entertainment industry."
     )
     assert ents["Oprah Winfrey"].aliases == ("Oprah",) and "Oprah" not in ents
+
+
+def test_said_before_a_name_and_a_colon_is_the_verb(analyze):
+    ents = analyze("Paul Ryan spoke. Said Ryan: “Leaders change polls.” Said Jalili met the envoy.")
+    assert "Said Ryan" not in ents and ents["Paul Ryan"].aliases == ("Ryan",)

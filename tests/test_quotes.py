@@ -1083,3 +1083,15 @@ def test_one_party_member_is_described_unless_named_after(with_entities):
             for q in quotes_of(with_entities, text)]  # fmt: skip
     assert said[0] == ("one Democrat", None, "Democrat", "Democratic Party")
     assert said[1][1] == "Charles E. Schumer"
+
+
+def test_a_party_by_its_member_and_a_body_after_of_are_affiliations(with_entities):
+    text = (
+        "Wisconsin Republican congressman Sean Duffy introduced a bill. Duffy said he is a free "
+        "trader. “They are more loyal to Mr. Trump,” said Glen Bolger, of Public Opinion "
+        "Strategies."
+    )
+    said = {q.speaker.name: (q.speaker.role, q.speaker.affiliation)
+            for q in quotes_of(with_entities, text)}  # fmt: skip
+    assert said["Sean Duffy"] == ("congressman", "Republican Party")
+    assert said["Glen Bolger"] == (None, "Public Opinion Strategies")

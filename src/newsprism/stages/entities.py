@@ -320,7 +320,8 @@ class Entities:
                                        or (doc[i].is_lower and doc[i].is_alpha and doc[i].pos_
                                            == "ADJ" and doc[i].lower_ != "super")
                                        or (doc[i].text in ("Said", "Says")  # "Said Gen. Mundy:"
-                                           and doc[i + 1].lower_ in TITLES)):  # fmt: skip
+                                           and (doc[i + 1].lower_ in TITLES  # "Said Ryan: “...”"
+                                                or j < len(doc) and doc[j].text == ":"))):  # fmt: skip
             i += 1
         while j > i and (doc[j - 1].text in ("'s", "’s", "'", "’") or doc[j - 1].is_space):
             j -= 1  # (and a line break the NER took in: "WFAA\n\n")

@@ -968,6 +968,10 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
         rel = next((c for c in appos.children if c.dep_.startswith(("acl", "relcl"))), None)
         description = _span_text(rel) if rel is not None else None
         appos = None
+    elif (
+        appos is not None and body is not None and body.label_ == "ORG" and appos.i == body.end - 1
+    ):
+        affiliation, appos = _body_name(body), None  # "Glen Bolger, of Public Opinion Strategies"
     if appos is not None:
         whole = _partitive(appos)  # "one of Rubio's South Carolina campaign co-chairs"
         appos, one = (whole, appos.lower_ == "one") if whole is not None else (appos, False)
@@ -1666,6 +1670,8 @@ class Quotes:
         entity_id = entity.id if entity else None
         name = entity.name if entity else name
         affiliation = _canonical(affiliation, analysis)
+        if body and affiliation == name:  # a body is not its own affiliation
+            affiliation = None
         return Speaker(span.text, span.start_char, span.end_char, name, entity_id, role,
                        affiliation, description)  # fmt: skip
 
@@ -1801,6 +1807,8 @@ def _canonical(body: str | None, analysis: Analysis) -> str | None:
     longer name the article gives in full: "Aurex" -> "Aurex Minerals"."""
     if body is None:
         return None
+    # a party by its member or adjective: "Wisconsin Republican congressman Sean Duffy"
+    body = PARTIES.get(body, "Democratic Party" if body == "Democratic" else body)
     bodies = [e for e in analysis.entities if e.type != "PERSON"]
     known = next((e.name for e in bodies if e.type == "ORG" and body in e.aliases), None)
     if known is not None:  # another name of an organisation: "House" is the House, not the
