@@ -44,6 +44,7 @@ def nlp():
         ("Baghdad’s airport", ["Baghdad", "’s", "airport"]),
         ("Lt. Col. Smith", ["Lt.", "Col.", "Smith"]),
         ("1990–2000", ["1990", "–", "2000"]),
+        ("Chambliss, R-Ga., said", ["Chambliss", ",", "R-Ga.", ",", "said"]),
     ],
 )
 def test_news_tokenizer(news_tokenizer, text, expected):
@@ -57,6 +58,8 @@ def test_model_uses_news_tokenizer(nlp):
         "the",
         "U.S.",
     ]
+    # the party tags the loaded pipeline adds to its saved tokenizer's rules
+    assert [t.text for t in nlp.tokenizer("(D-Mass.)")] == ["(", "D-Mass.", ")"]
 
 
 def test_missing_model_has_clear_error():

@@ -1095,3 +1095,16 @@ def test_a_party_by_its_member_and_a_body_after_of_are_affiliations(with_entitie
             for q in quotes_of(with_entities, text)}  # fmt: skip
     assert said["Sean Duffy"] == ("congressman", "Republican Party")
     assert said["Glen Bolger"] == (None, "Public Opinion Strategies")
+
+
+def test_a_party_tag_and_a_show_title_leave_the_quote_its_speaker(with_entities):
+    text = (
+        "“There's a right way to do this,” Sen. Saxby Chambliss, R-Ga., said Sunday.\n\n"
+        "“ObamaCare is absolutely imploding,” Rep. Trent Franks, R-Ariz., told Fox News’ "
+        "“America’s Newsroom.”"
+    )
+    said = [(q.text, q.speaker.name if q.speaker else None) for q in quotes_of(with_entities, text)]
+    assert said == [
+        ("There's a right way to do this,", "Saxby Chambliss"),
+        ("ObamaCare is absolutely imploding,", "Trent Franks"),
+    ]

@@ -88,13 +88,26 @@ def news_infixes() -> list[str]:
     ]
 
 
+def party_tags() -> list[str]:
+    """A US party member's tag with a state's abbreviation, one word: "R-Ga.", "D-Mass."."""
+    from .geo import US_ABBREVIATIONS
+
+    return [f"{party}-{state}" for party in "DRI" for state in US_ABBREVIATIONS]
+
+
+def add_special_cases(tokenizer: Tokenizer) -> None:
+    """The abbreviations above and the party tags, each kept one token (not "R-Ga" + "."); also
+    run on a loaded pipeline, whose saved tokenizer rules replace those of its factory."""
+    for abbr in (*NEWS_ABBREVIATIONS, *party_tags()):
+        tokenizer.add_special_case(abbr, [{ORTH: abbr, NORM: abbr}])
+
+
 def customize_tokenizer(nlp: Language) -> Tokenizer:
     """Turn ``nlp``'s default English tokenizer into the news tokenizer, in place."""
     tokenizer = nlp.tokenizer
     assert isinstance(tokenizer, Tokenizer), "a spaCy Tokenizer, not a custom callable"
     tokenizer.infix_finditer = compile_infix_regex(news_infixes()).finditer
-    for abbr in NEWS_ABBREVIATIONS:
-        tokenizer.add_special_case(abbr, [{ORTH: abbr, NORM: abbr}])
+    add_special_cases(tokenizer)
     return tokenizer
 
 

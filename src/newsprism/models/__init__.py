@@ -79,6 +79,7 @@ def _load(name: str) -> Language:
     from newsprism.names import COMPONENT as PERSON_NAMES
 
     nlp = spacy.load(model_path(name))
+    newsprism.tokenizer.add_special_cases(nlp.tokenizer)  # type: ignore[arg-type]
     speed_up(nlp)
     if "ner" in nlp.pipe_names:  # one document's people named consistently (newsprism/names.py)
         nlp.add_pipe(PERSON_NAMES, after="ner")

@@ -238,9 +238,11 @@ def _phrase_like(text: str, start: int, end: int) -> bool:
         # 'Trump appeared on the “Tonight Show.”', 'the 2010 campaign “Pledge to America.”'
         last = before.rsplit(None, 1)[-1] if before else ""
         capitalised = [w for w in words if len(w) > 3]
+        # (or after an outlet's possessive: 'told Fox News’ “America’s Newsroom.”')
         return (quoted.endswith(".") and len(words) <= 8 and len(capitalised) >= 2
                 and all(w[0].isupper() for w in capitalised)
-                and last.isalpha() and last.islower() and last not in SAYS)  # fmt: skip
+                and (last.isalpha() and last.islower() and last not in SAYS
+                     or last[:1].isupper() and last.endswith(("’", "'", "’s", "'s"))))  # fmt: skip
     title = len(words) <= 6 and all(w[0].isupper() for w in words if len(w) > 3)
     inside = before[-1:].isalpha() and words[0][0].islower()
     return title or (inside and len(words) <= 3)
@@ -557,9 +559,16 @@ def _cue_for(
             return found
     # a quote that ends its own sentence, its cue in the next with nothing else to report:
     # "“... that he wants?’” Mr. Reid said on NBC’s “Meet the Press” program."
+    # (or ends on a comma where the parser split the sentence: "“...,” Rep. Trent Franks,
+    # R-Ariz., told Fox News’ “America’s Newsroom.”")
     after = next((s for s in doc.sents if end < s.start_char <= end + 3), None)
-    if after is not None and doc_text(doc)[end - 2 : end].rstrip("’'\"”").endswith((".", "?", "!")):
-        for tok in after[:6]:
+    # (a cue further than six words in only as the sentence's own verb: "Democratic Sen. Dave
+    # Hansen of Green Bay said", not "These reports come after CIA officials told")
+    ending = doc_text(doc)[end - 2 : end].rstrip("’'\"”")[-1:]
+    if after is not None and ending in (".", "?", "!", ","):
+        for tok in after[:8]:
+            if tok.i - after.start >= 6 and tok.dep_ != "ROOT":
+                continue
             if outside(tok) and _is_cue(tok) and _reported(tok) is None:
                 speaker = _subject(tok)
                 if speaker is not None and speaker.i < tok.i:
