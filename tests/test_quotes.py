@@ -1108,3 +1108,9 @@ def test_a_party_tag_and_a_show_title_leave_the_quote_its_speaker(with_entities)
         ("There's a right way to do this,", "Saxby Chambliss"),
         ("ObamaCare is absolutely imploding,", "Trent Franks"),
     ]
+
+
+def test_a_surname_before_a_generation_mark_is_no_title(with_entities):
+    text = "Martin Luther King Jr. wrote a letter. “We are a nation gorged on money,” he wrote."
+    (q,) = quotes_of(with_entities, text)
+    assert (q.speaker.name, q.speaker.role) == ("Martin Luther King Jr.", None)

@@ -52,7 +52,7 @@ from ..syntax import (
     sentence_before,
     subject,
 )
-from .entities import ORG_WORDS, PARTY_TAG, title_gender
+from .entities import GENERATIONS, ORG_WORDS, PARTY_TAG, title_gender
 
 SPEECH = frozenset(
     """say tell add state claim report write explain announce argue ask insist note respond reply
@@ -1056,6 +1056,8 @@ def _surname(tok: Any, start: int, end: int) -> bool:
     if tok.lower_ in GIVEN_TITLES and tok.i == end - 2 and tok.i == start:
         return True
     before = tok.doc[tok.i - 1] if tok.i > start else None
+    if end - start > 2 and tok.doc[end - 1].text in GENERATIONS:
+        end -= 1  # "Martin Luther King Jr."
     return (
         tok.i == end - 1
         and before is not None
