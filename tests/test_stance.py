@@ -265,6 +265,11 @@ def test_issue_from_lead(lead, issue):
         "Every Democrat voted for the Senate's immigration bill when it passed the chamber in June.",
         "Candidates reacted to a warning by Obama against moving too far left in politics.",
         "Senior correspondent Adam Housley has decided to leave, former colleagues said.",
+        # a participle the parser took for what was announced
+        "Reid announced on the Senate floor that the Judiciary Committee would soon hold a "
+        "hearing on the amendment, introduced earlier this year by Democratic Sens. Tom Udall of "
+        'New Mexico and Michael Bennet of Colorado, and that the full "Senate will vote on that '
+        'legislation."',
     ],
 )
 def test_a_lead_without_a_policy_act_argues_no_issue(lead):

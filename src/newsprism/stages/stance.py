@@ -202,6 +202,12 @@ def _not_what_was_decided(verb: Any) -> bool:
     ("voted for the bill when it passed the chamber in June"), or a verb nothing introduces."""
     if any(c.dep_ in ("mark", "advmod") and c.lower_ in WHEN_MARKS for c in verb.children):
         return True
+    if (
+        verb.dep_ == "ccomp"
+        and verb.tag_ in ("VBD", "VBN")
+        and not any(c.dep_.startswith("nsubj") for c in verb.children)
+    ):  # a participle the parser took for what was announced: "a hearing on the amendment,
+        return True  # introduced earlier this year by Sens. Tom Udall and Michael Bennet"
     # what was decided is introduced ("voted to", "plans on cancelling", "decided that") or
     # a participle ("passed a ban, outlawing ..."); not "moving too far left" ("left" a verb)
     return (
