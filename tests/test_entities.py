@@ -457,3 +457,11 @@ def test_a_first_name_the_ner_took_for_a_body_joins_the_full_name(analyze):
 def test_said_before_a_name_and_a_colon_is_the_verb(analyze):
     ents = analyze("Paul Ryan spoke. Said Ryan: “Leaders change polls.” Said Jalili met the envoy.")
     assert "Said Ryan" not in ents and ents["Paul Ryan"].aliases == ("Ryan",)
+
+
+def test_a_wire_story_code_is_no_name():
+    from newsprism.stages.entities import _a_name
+
+    # Reuters' "[L1N1U519A]" after a paragraph; names with digits stay names
+    assert not _a_name("L1N1U519A") and not _a_name("L2N2CA27E")
+    assert all(_a_name(n) for n in ("G20", "COVID-19", "MH17", "H1N1", "A320neo"))

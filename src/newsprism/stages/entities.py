@@ -799,7 +799,12 @@ def _a_name(text: str) -> bool:
         or text.split()[0] in ("of", "and")  # a name's tail: "of the Union", "and Commerce"
         or (" " not in text and text.islower())
         or _state_party_member(text)
+        or _CODE.fullmatch(text) is not None  # a wire story's code: "L1N1U519A"
     )
+
+
+# letters and digits mixed, no vowel run of a word: Reuters' story codes ("L1N1U519A")
+_CODE = re.compile(r"(?=\w*\d\w*\d)(?=\w*[A-Z]\w*[A-Z])[A-Z0-9]{7,}")
 
 
 PARTY_MEMBER_WORDS = frozenset("Republican Republicans Democrat Democrats Independent".split())
