@@ -19,6 +19,12 @@ def quotes_of(pipeline, text):
     return pipeline(Article(id="t", text=text, body=text, layout="exact")).quotes
 
 
+def roles_of(pipeline, text, key="text"):
+    """(role, affiliation) of each speaker, keyed by the speaker's ``key`` field."""
+    return {getattr(q.speaker, key): (q.speaker.role, q.speaker.affiliation)
+            for q in quotes_of(pipeline, text)}  # fmt: skip
+
+
 def speaker_name(pipeline, text, said):
     """The resolved name of the speaker of the quote that holds ``said``."""
     return next(q for q in quotes_of(pipeline, text) if said in q.text).speaker.name
@@ -982,8 +988,7 @@ def test_a_bare_state_before_a_title_and_a_line_break_are_no_body_or_role(with_e
         "things that made me uncomfortable’, says Trump aide – video\n\nIn an interview on "
         "Thursday, she told the host that the reports were false."
     )
-    said = {q.speaker.text: (q.speaker.role, q.speaker.affiliation)
-            for q in quotes_of(with_entities, text)}  # fmt: skip
+    said = roles_of(with_entities, text)
     assert said["Jeff Danielson"] == ("State Sen.", None)
     assert "\n" not in (said["Trump aide"][0] or "")
 
@@ -1024,8 +1029,7 @@ def test_a_person_s_staff_take_that_person_as_affiliation(with_entities):
         "said Hope Hicks, a longtime aide to President Trump. “We won,” a Hillary Clinton "
         "spokesman said."
     )
-    said = {q.speaker.text: (q.speaker.role, q.speaker.affiliation)
-            for q in quotes_of(with_entities, text)}  # fmt: skip
+    said = roles_of(with_entities, text)
     assert said["a Trump aide"] == ("aide", "Donald Trump")
     assert said["Hope Hicks"] == ("longtime aide", "Donald Trump")
     assert said["a Hillary Clinton spokesman"] == ("spokesman", "Hillary Clinton")
@@ -1091,8 +1095,7 @@ def test_a_party_by_its_member_and_a_body_after_of_are_affiliations(with_entitie
         "trader. “They are more loyal to Mr. Trump,” said Glen Bolger, of Public Opinion "
         "Strategies."
     )
-    said = {q.speaker.name: (q.speaker.role, q.speaker.affiliation)
-            for q in quotes_of(with_entities, text)}  # fmt: skip
+    said = roles_of(with_entities, text, key="name")
     assert said["Sean Duffy"] == ("congressman", "Republican Party")
     assert said["Glen Bolger"] == (None, "Public Opinion Strategies")
 
