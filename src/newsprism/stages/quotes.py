@@ -1791,7 +1791,7 @@ def _home_states(analysis: Analysis) -> dict[str, set[str]]:
 
 
 PARTIES = {"D": "Democratic Party", "R": "Republican Party", "Democrat": "Democratic Party",
-           "Republican": "Republican Party"}  # fmt: skip
+           "Republican": "Republican Party", "Democratic": "Democratic Party"}  # fmt: skip
 # a party after a name: a tag ("Harry Reid (D-Nev.)", "Rand Paul, R-Ky.") or a description
 # ("Chuck Grassley, Iowa Republican", "Sen. Joe Manchin, a West Virginia Democrat")
 _PARTY_AFTER = re.compile(
@@ -1819,7 +1819,7 @@ def _canonical(body: str | None, analysis: Analysis) -> str | None:
     if body is None:
         return None
     # a party by its member or adjective: "Wisconsin Republican congressman Sean Duffy"
-    body = PARTIES.get(body, "Democratic Party" if body == "Democratic" else body)
+    body = PARTIES.get(body, body)
     bodies = [e for e in analysis.entities if e.type != "PERSON"]
     known = next((e.name for e in bodies if e.type == "ORG" and body in e.aliases), None)
     if known is not None:  # another name of an organisation: "House" is the House, not the
@@ -2072,21 +2072,23 @@ def _plural_subject(pronoun: Any, inside: list[tuple[int, int]]) -> Any | None:
     quotations, in its sentence or the one before ("Airline lobbyists opposed the rules. It
     would be too expensive, they said"; "As those critics try to repeal it, they assert"),
     or the one before that where a "they" is the subject between."""
-    sent, reach = pronoun.sent, 3
-    while sent is not None and reach:
+    sent, own = pronoun.sent, True
+    for _ in range(3):  # its sentence, the one before, and one more past a "they"
+        if sent is None:
+            return None
         # (of a main clause, or in its own sentence of a clause on its verb: not "given that
         # primary voters cite it", "Though polls showed how voters felt, they ...")
         subjects = [t for t in sent if t.i < pronoun.i and t.dep_ in SUBJECT_DEPS
                     and not any(a <= t.idx < b for a, b in inside)
-                    and (_main_clause(t.head) or reach == 3 and t.head.head.i == pronoun.head.i)]  # fmt: skip
+                    and (_main_clause(t.head) or own and t.head.head.i == pronoun.head.i)]  # fmt: skip
         plural = [t for t in subjects if t.pos_ != "PRON" and (
             t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" and any(
                 g.lower_ == "and" for g in c.children) for c in t.children))]  # fmt: skip
         if plural:
             return plural[-1]
-        if reach < 3 and not any(t.lower_ == "they" for t in subjects):
+        if not own and not any(t.lower_ == "they" for t in subjects):
             return None
-        sent, reach = sentence_before(sent), reach - 1
+        sent, own = sentence_before(sent), False
     return None
 
 
