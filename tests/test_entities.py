@@ -465,3 +465,13 @@ def test_a_wire_story_code_is_no_name():
     # Reuters' "[L1N1U519A]" after a paragraph; names with digits stay names
     assert not _a_name("L1N1U519A") and not _a_name("L2N2CA27E")
     assert all(_a_name(n) for n in ("G20", "COVID-19", "MH17", "H1N1", "A320neo"))
+
+
+def test_a_body_the_table_knows_by_a_surname_is_the_person_named_in_full(analyze):
+    ents = analyze(
+        "Michael Bloomberg has had a week of bad press. In 2012, Bloomberg launched the Latch "
+        "On NYC initiative. Hoyer traveled to Israel with Rep. Steve Israel."
+    )
+    assert ents["Michael Bloomberg"].aliases == ("Bloomberg",) and "Bloomberg News" not in ents
+    assert ents["Israel"].type == "PLACE"  # a country stays a country
+    assert analyze("Bloomberg reported the deal.")["Bloomberg News"].type == "ORG"

@@ -192,6 +192,10 @@ class Entities:
         words = [t.text for t in doc]
         starts = [t.idx for t in doc]
         full = doc_text(doc)
+        # surnames of people named in full: "Bloomberg" after "Michael Bloomberg" is no agency
+        surnames = {e[-1].text for e in getattr(doc, "ents", ()) if len(e) > 1
+                    and NER_LABELS.get(e.label_) == "PERSON"}  # fmt: skip
+        surnames |= {k.split()[-1] for k, v in (known or {}).items() if v == "PERSON" and " " in k}
         for i in range(n):  # alias table, demonyms, known names; longest first
             # a name starts with a capital or with the first word of a name the tables know
             can_start = field != "body" or words[i][:1].isupper() or words[i] in self.starts
@@ -200,6 +204,8 @@ class Entities:
                 hit = self._lookup(text, field, known, words[i:j])
                 if hit and hit[0] == "PERSON" and j - i == 1 and _another_first_name(words, i, hit):
                     continue  # "Michelle Obama": not the table's "Obama", Barack
+                if hit and hit[0] == "ORG" and j - i == 1 and words[i] in surnames:
+                    continue  # "Michael Bloomberg", "Rep. Ann Wagner": not the table's body
                 if hit and hit[0] == "PERSON" and j < n and words[j] in GENERATIONS:
                     continue  # "Donald Trump Jr.": not the table's Donald Trump, his father
                 if hit and not self._other_country(words, i, hit[1]):
