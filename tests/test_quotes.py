@@ -1117,3 +1117,21 @@ def test_a_surname_before_a_generation_mark_is_no_title(with_entities):
     text = "Martin Luther King Jr. wrote a letter. “We are a nation gorged on money,” he wrote."
     (q,) = quotes_of(with_entities, text)
     assert (q.speaker.name, q.speaker.role) == ("Martin Luther King Jr.", None)
+
+
+def test_a_lead_that_describes_its_speaker_names_them_next(with_entities):
+    text = (
+        "A federal judge on Tuesday blocked the rule, saying it was unlawful.\n\n"
+        "U.S. District Judge William Orrick ruled that the administration had overstepped."
+    )
+    assert speaker_name(with_entities, text, "unlawful") == "William Orrick"
+    text = (
+        "A federal judge on Tuesday blocked the rule, saying it was unlawful.\n\n"
+        "Lawyer Ann Bell welcomed the ruling."
+    )  # the next name holds no such title: the judge stays unnamed
+    assert speaker_name(with_entities, text, "unlawful") is None
+
+
+def test_a_relative_clause_on_an_age_is_its_owner(with_entities):
+    text = "Adam Kraut spoke. Kraut, 31, who says he grew up in a house without guns, writes."
+    assert speaker_name(with_entities, text, "grew up") == "Adam Kraut"

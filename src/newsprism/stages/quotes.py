@@ -338,7 +338,10 @@ def _subject(verb: Any) -> Any | None:
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head  # "who met him and said ..."
         if clause.dep_.startswith(("acl", "relcl")):
-            return clause.head  # "lawmakers who called for ..."
+            noun = clause.head  # "lawmakers who called for ..."
+            if noun.like_num and noun.dep_ == "appos":
+                noun = noun.head  # "Kraut, 31, who says ...": the age's owner
+            return noun
         if found.lower_ == "which":
             found = None  # "Which prompted Biden to ...": what prompted speaks not
     if found is not None:
@@ -1644,6 +1647,11 @@ class Quotes:
             if back is not None:
                 return Speaker(span.text, span.start_char, span.end_char, None, None, back.role,
                                back.affiliation, back.text)  # fmt: skip
+        if named is None and (ahead := _named_ahead(tok, people)) is not None:
+            # "The top Democrat on the House Intelligence Committee said ...\n\nRep. Adam
+            # Schiff, California Democrat, revealed ...": the lead names the speaker later
+            meant = self._speaker(replace(q, speaker=ahead.root), doc, analysis, people, inside)
+            return replace(meant, text=span.text, start=span.start_char, end=span.end_char)
         if named is None:  # a described speaker: "one resident, a retired crane operator,"
             role, affiliation, description = profile(tok, span.start, span.end)
             own_role, owner = _described(tok)
@@ -1963,6 +1971,26 @@ def _described_title(title: Any, described: Sequence[Speaker]) -> Speaker | None
         return None
     head = last.role.split()[-1].lower()
     return last if TITLE_WORDS.get(head, head) in kin else None
+
+
+def _named_ahead(title: Any, people: list[Any]) -> Any | None:
+    """The person a lead that describes its speaker before anyone is named names next, in
+    the two sentences after, when the name's role holds the title's noun ("A federal judge
+    on Tuesday blocked ... U.S. District Judge William Orrick ruled"); else None."""
+    if title.pos_ not in ("NOUN", "PROPN") or title.tag_ not in ("NN", "NNP"):
+        return None
+    if any(e.start < title.i for e in people if e.label_ == "PERSON"):
+        return None  # someone is named before: the usual antecedents decide
+    doc = title.doc
+    sents = list(doc.sents)
+    at = next(k for k, sent in enumerate(sents) if sent.start <= title.i < sent.end)
+    end = sents[min(at + 2, len(sents) - 1)].end
+    first = next((e for e in people if e.label_ == "PERSON" and title.i < e.start < end), None)
+    if first is None or len(first) < 2:
+        return None
+    role = profile(first.root, first.start, first.end)[0] or _title_before(doc, first.start)[0]
+    words = {TITLE_WORDS.get(w, w) for w in (role or "").lower().split()}
+    return first if TITLE_WORDS.get(title.lower_, title.lower_) in words else None
 
 
 def _titled(title: Any, people: list[Any]) -> list[Any]:
