@@ -1135,3 +1135,28 @@ def test_a_lead_that_describes_its_speaker_names_them_next(with_entities):
 def test_a_relative_clause_on_an_age_is_its_owner(with_entities):
     text = "Adam Kraut spoke. Kraut, 31, who says he grew up in a house without guns, writes."
     assert speaker_name(with_entities, text, "grew up") == "Adam Kraut"
+
+
+def test_a_field_completes_the_role_and_the_body_after_it_is_the_affiliation(with_entities):
+    text = (
+        "Joseph Ahearn, the director of development for America First Policies, said the "
+        "message was sent. “Bigger isn't always better,” Cheney, the architect of many Bush war "
+        "on terror policies, said."
+    )
+    roles = roles_of(with_entities, text)
+    assert roles["Joseph Ahearn"] == ("director of development", "America First Policies")
+    assert roles["Cheney"][0] == "architect"  # no field of "many ... policies"
+
+
+def test_the_paper_and_the_company_are_the_bodies_named_before(with_entities):
+    text = (
+        "Last week, The New York Times reported that Stuxnet was built by the US. The Pentagon "
+        "declined to comment.\n\n“It was new,” wrote David Sanger, the paper's chief Washington "
+        "correspondent.\n\nApple sold more phones. “We saw sales rise,” said Tim Cook, the "
+        "company's chief executive. “It was good,” said Jane Roe, the chief executive of the "
+        "biggest U.S. health insurer."
+    )
+    roles = roles_of(with_entities, text)
+    assert roles["David Sanger"] == ("chief Washington correspondent", "The New York Times")
+    assert roles["Tim Cook"] == ("chief executive", "Apple")
+    assert roles["Jane Roe"][1] != "The New York Times"  # a described body names none

@@ -1004,6 +1004,11 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
         org = None if appos.lemma_.lower() in STANCE_NOUNS else _body_of(appos)
         if held is not None and org is not None and org.i == held.i:
             org = prep_object(held, "of")  # "chief of staff of the Army": the Army
+        if org is not None and (field := _field(appos, org)) is not None:
+            # "director of development for America First Policies": the field completes the
+            # role, the body named after it is the affiliation
+            role += f" of {field}"
+            org = _body_after_field(appos, org)
         if named and (org is None or not org.ent_type_):
             org = named[-1]
         if org is None:  # "the council's director general": the owner may hang on a modifier
@@ -1050,6 +1055,38 @@ def _office_of(role: Any) -> Any | None:
     if held is None or not (held.is_lower or held.is_title and role.is_title):
         return None
     return held if held.lower_ in OFFICES else None
+
+
+def _field(role: Any, obj: Any) -> str | None:
+    """The field a role is "of", where the object is one: a bare common noun that names no
+    body ("professor of medicine", "director of social policy and politics"; not "member of
+    parliament", "head of the group", "chief of staff"), with the nouns joined to it."""
+    of = prep_object(role, "of")
+    if of is None or of.i != obj.i or not obj.is_lower or obj.ent_type_ or obj.like_num:
+        return None
+    if obj.pos_ != "NOUN" or obj.lemma_.lower() in _BODY_NOUNS | CONTAINERS | OFFICES:
+        return None
+    if any(c.dep_ in ("det", "poss", "nmod:poss", "nummod") for c in obj.children):
+        return None
+    last = max([obj.i, *(c.i for c in obj.children if c.dep_ == "conj" and c.pos_ == "NOUN")])
+    first = min([obj.i, *(c.left_edge.i for c in obj.lefts if c.dep_ != "case")])
+    words = obj.doc[first : last + 1]
+    if any(not (t.is_lower or t.is_punct) or t.lower_ in PARTS for t in words):
+        return None  # "of many Bush war on terror policies", "of Virginia law professor"
+    return str(words.text)
+
+
+def _body_after_field(role: Any, field: Any) -> Any | None:
+    """The named body a role of a field is "for", "at", "with" or "in", on the role, the
+    field or its conjuncts, or one step deeper ("professor of medicine specializing in
+    ventilation at the University of North Carolina"); else None."""
+    heads = [role, field, *(c for c in field.children if c.dep_ == "conj")]
+    heads += [c for h in heads for c in h.children if c.dep_ == "acl"]
+    objects = [o for h in heads for p, o in prep_objects(h) if p in ("for", "at", "with", "in")]
+    objects += [o for h in objects for p, o in prep_objects(h) if p == "at"]
+    # (or the owner of a school the NER missed: "at Wichita State's W. Frank Barton School")
+    objects += [c for o in objects for c in o.children if c.dep_ in ("poss", "nmod:poss")]
+    return next((o for o in objects if o.ent_type_ == "ORG"), None)
 
 
 def _surname(tok: Any, start: int, end: int) -> bool:
@@ -1391,6 +1428,8 @@ def _affiliation(obj: Any) -> str | None:
         described = _described_as(obj)
         if described is not None:
             return described
+        if (kind := _kind_of_body(obj)) is not None:
+            return _body_name(kind)
     words = [t for t in phrase(obj) if t.dep_ != "det"]
     if [t.lower_ for t in words] == [obj.lower_] and (
         obj.lower_ in CONTAINERS or obj.lower_ in TITLES and obj.head.lemma_.lower() in RUNNING
@@ -1421,6 +1460,33 @@ def _titled_body_before(tok: Any, noun: str | None = None) -> str | None:
         return None
     words = found.group().split()
     return " ".join(words[1:] if words[0] in ("The", "A", "An") else words)
+
+
+# a body by its kind: "the company's CEO" is the company named last before it, "the paper's
+# correspondent" the newspaper
+COMPANY_NOUNS = frozenset("company firm retailer chain automaker carmaker airline insurer lender "
+                          "manufacturer startup conglomerate".split())  # fmt: skip
+NEWS_NOUNS = frozenset("paper newspaper".split())  # ("the network": often another's)
+NEWS_WORDS = frozenset("Times Post Journal News Tribune Herald Gazette Globe Chronicle Inquirer "
+                       "Observer Guardian Telegraph Magazine Network Radio Press Review Atlantic "
+                       "Reuters CNN NBC ABC CBS MSNBC NPR PBS BBC Fox Politico".split())  # fmt: skip
+PUBLIC_WORDS = ORG_WORDS - frozenset("company corp. corp inc. inc ltd bank airlines".split())
+
+
+def _kind_of_body(noun: Any) -> Any | None:
+    """The named body "the company" or "the paper" stands for: the last company named in its
+    sentence or the two before, the last news outlet named anywhere before; else None."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or any(
+        c.dep_ == "amod" for c in noun.children
+    ):
+        return None  # ("the biggest U.S. health insurer" describes a body, names none)
+    if noun.lower_ in NEWS_NOUNS:
+        return _body_before(noun, lambda e: e.label_ == "ORG" and bool(
+            NEWS_WORDS.intersection(e.text.split())), 0)  # fmt: skip
+    if noun.lower_ in COMPANY_NOUNS:
+        return _body_before(noun, lambda e: e.label_ == "ORG" and not PUBLIC_WORDS.intersection(
+            e.text.lower().split()) and not NEWS_WORDS.intersection(e.text.split()), 2)  # fmt: skip
+    return None
 
 
 def _described_as(noun: Any) -> str | None:
