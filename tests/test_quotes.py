@@ -1160,3 +1160,23 @@ def test_the_paper_and_the_company_are_the_bodies_named_before(with_entities):
     assert roles["David Sanger"] == ("chief Washington correspondent", "The New York Times")
     assert roles["Tim Cook"] == ("chief executive", "Apple")
     assert roles["Jane Roe"][1] != "The New York Times"  # a described body names none
+
+
+def test_a_day_after_the_cue_is_no_part_of_what_was_said(with_entities):
+    text = (
+        "Sen. Susan Collins said Tuesday she would vote to acquit. Barack Obama said Monday "
+        "night that, if the election were held today, he would win."
+    )
+    said = [q.text for q in quotes_of(with_entities, text)]
+    assert said == ["she would vote to acquit", "if the election were held today, he would win"]
+
+
+def test_a_party_member_is_no_role_and_first_lady_is_one(with_entities):
+    text = (
+        "WASHINGTON – Sen Susan Collins, one of only two Republicans to join Democrats in "
+        "seeking testimony, said Tuesday she would vote to acquit. First Lady Melania Trump wrapped up her tour by "
+        "telling the media to just be better."
+    )
+    roles = roles_of(with_entities, text)
+    assert roles["Sen Susan Collins"] == ("Sen", "Republican Party")
+    assert roles["Melania Trump"] == ("First Lady", None)

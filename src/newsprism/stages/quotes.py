@@ -84,7 +84,7 @@ TITLES = frozenset(
     chairwoman chair ceo spokesman spokeswoman spokesperson ambassador judge justice mp lawmaker
     leader speaker premier pope cardinal bishop rabbi imam sheikh dr. mr. mrs. ms. dr mr mrs ms professor
     executive officer
-    prof. deputy foreign defense defence interior finance health attorney""".split()
+    prof. deputy foreign defense defence interior finance health attorney sen gov""".split()
 )
 # a party's member named by party, "the Ohio Republican said": the person named before
 # US states by name, to their postal codes: "the Nevada Democrat" is tied to NV
@@ -802,6 +802,7 @@ def _reported(tok: Any) -> tuple[int, int] | None:
                   and t.dep_ not in ("prt", "compound:prt")), comp)  # fmt: skip
     if first.lower_ == "that" and first.dep_ == "mark" and first.i + 1 < len(tok.doc):
         first = tok.doc[first.i + 1]
+    first = _after_when(first, comp)
     if comp.tag_ == "VBG" and tok.doc[comp.left_edge.i - 1].text == ",":
         return None  # "said Biden, clutching the lectern": not what was said
     more = [c for c in tok.rights if c.dep_ == "ccomp" and c.i > comp.i]  # "that X, that Y"
@@ -823,6 +824,27 @@ def _reported(tok: Any) -> tuple[int, int] | None:
         if tok.doc[second.left_edge.i - 1].dep_ == "cc":
             end = clause_end(tok.doc[second.left_edge.i - 2])
     return first.idx, end
+
+
+DAY_PARTS = frozenset("morning afternoon evening night".split())
+
+
+def _after_when(first: Any, comp: Any) -> Any:
+    """The clause's first word after a day the parser hung on it: "said Tuesday she would
+    vote" reports "she would vote"; "said Monday night that ..." (not "today's changes")."""
+    doc = first.doc
+    if first.lower_ not in TIMES or first.i >= comp.left_edge.i and first.i == comp.i:
+        return first
+    nxt = first.i + 1
+    while nxt < comp.i and (doc[nxt].lower_ in DAY_PARTS or doc[nxt].text == ","):
+        nxt += 1
+    if nxt < len(doc) and doc[nxt].lower_ == "that" and doc[nxt].dep_ == "mark":
+        nxt += 1
+    while nxt < comp.i and doc[nxt].text == ",":  # "that, if the election were held ..."
+        nxt += 1
+    if nxt >= len(doc) or doc[nxt].tag_ == "POS" or nxt > comp.i:
+        return first
+    return doc[nxt]
 
 
 def _in_title(tok: Any) -> bool:
@@ -1190,7 +1212,7 @@ def _title_before(doc: Any, start: int) -> tuple[str | None, str | None]:
             and doc[i].lower_ not in TIMES  # "On Sunday President Trump"
             and doc[i].lower_ not in ("said", "says")  # "Said Gen. Mundy:"
             and (doc[i].tag_ != "VBG" or doc[i].lower_ in TITLE_QUALIFIERS)  # "Following Gov. X"
-            and (not doc[i].is_stop or doc[i].lower_ in ("former", "then"))
+            and (not doc[i].is_stop or doc[i].lower_ in ("former", "then", "first"))
         )
     ):
         words.insert(0, doc[i])
@@ -1749,7 +1771,11 @@ class Quotes:
         if body and role and all(w in named.text.split() for w in role.split()):
             role = None  # a word of a body's own name: "World Health Organization" has no role
         if role and _party_and_state(role):
+            party_word = next((w.removesuffix("s") for w in role.split()
+                           if w.lower().removesuffix("s") in PARTY_MEMBERS), None)  # fmt: skip
             role = title or _title_before(doc, first.start)[0]  # "Iowa Republican": no post
+            # ("Sen Susan Collins, one of only two Republicans": the party)
+            affiliation = affiliation or PARTIES.get(party_word or "")
         if role and affiliation is None:
             role, affiliation = _named_before_title(role, analysis)
         entity_id = entity.id if entity else None
@@ -1780,7 +1806,7 @@ def _named_before_title(role: str, analysis: Analysis) -> tuple[str, str | None]
 def _party_and_state(role: str) -> bool:
     """Whether a 'role' is only a party member and a state: "Iowa Republican", "South Carolina
     Republican", "N.Y. Democrat"."""
-    words = [w for w in role.split() if w.lower() not in PARTY_MEMBERS]
+    words = [w for w in role.split() if w.lower().removesuffix("s") not in PARTY_MEMBERS]
     place = " ".join(words)
     return not words or place in STATE_NAMES or all(w in US_ABBREVIATIONS for w in words)
 
