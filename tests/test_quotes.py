@@ -1180,3 +1180,15 @@ def test_a_party_member_is_no_role_and_first_lady_is_one(with_entities):
     roles = roles_of(with_entities, text)
     assert roles["Sen Susan Collins"] == ("Sen", "Republican Party")
     assert roles["Melania Trump"] == ("First Lady", None)
+
+
+def test_a_body_the_ner_missed_is_named_by_its_whole_name(with_entities):
+    text = (
+        "Last week, 18 new applications were approved, according to ICE. Immigration and "
+        "Customs Enforcement (ICE) continues to conduct targeted enforcement.\n\nAccording to "
+        "an estimate from the nonpartisan Committee for a Responsible Federal Budget, the "
+        "framework calls for tax cuts."
+    )
+    names = {q.speaker.text: q.speaker.name for q in quotes_of(with_entities, text)}
+    assert names["ICE"] == "Immigration and Customs Enforcement"
+    assert names["the nonpartisan Committee"] is None  # not "Committee"

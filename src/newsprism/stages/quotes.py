@@ -1664,10 +1664,12 @@ class Quotes:
         named = None if member else entity_at(tok) or _named_in(tok, span)
         if named is not None and (titled := _titled_name_after(tok, named)) is not None:
             named = titled  # "Anne Arundel County Deputy Police Chief William Krampf"
-        if named is None and not member and tok.pos_ == "PROPN":  # a name the NER missed and
-            # the entities stage found: "Gary Pike, who chairs the traders' group, said"
-            named = next((e for e in people if e.start <= tok.i < e.end and e.label_ == "PERSON"),
-                         None)  # fmt: skip
+        if named is None and not member and (tok.pos_ == "PROPN" or tok.is_upper and len(tok) > 1):
+            # a name the NER missed and the entities stage found: "Gary Pike, who chairs the
+            # traders' group, said", "according to ICE" (a body only by its whole name: not "Office" of "the Ohio Attorney General's
+            # Office", "Committee" of "the nonpartisan Committee for a Responsible ...")
+            named = next((e for e in people if e.start <= tok.i < e.end
+                          and (e.label_ == "PERSON" or _whole_name(e))), None)  # fmt: skip
         if named is None and tok.pos_ in ("PROPN", "NOUN") and tok.is_title:
             # a surname the NER missed, of a person named in full before: "Pike said"
             named = next((e for e in reversed(people) if e.label_ == "PERSON" and len(e) > 1
@@ -1785,6 +1787,22 @@ class Quotes:
             affiliation = None
         return Speaker(span.text, span.start_char, span.end_char, name, entity_id, role,
                        affiliation, description)  # fmt: skip
+
+
+def _whole_name(span: Any) -> bool:
+    """Whether a name span takes in all the capitalised words of its name."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and (before.tag_ == "POS" or before.text == "&" or (
+            before.is_title and before.i != before.sent.start and not before.is_stop)):  # fmt: skip
+        return False
+    if after is not None and after.text in ("&", "of", "for"):  # "Committee for a Responsible"
+        k = after.i + 1
+        while k < len(doc) and doc[k].lower_ in ("a", "an", "the"):
+            k += 1
+        after = doc[k] if k < len(doc) else None
+    return after is None or not (after.is_title or after.is_upper and after.is_alpha)
 
 
 def _named_before_title(role: str, analysis: Analysis) -> tuple[str, str | None]:
