@@ -242,9 +242,9 @@ def test_a_described_speaker_has_its_noun_as_role(pipeline, text, role, affiliat
             "was unfair.",
             "Ruth Kane", "vocal critic", None,
         ),
-        (  # a party member of a state of two words is no role either
+        (  # a party member of a state of two words is no role either, but the party
             "“We need to find a way,” said Sen. Tim Scott, South Carolina Republican.",
-            "Tim Scott", "Sen.", None,
+            "Tim Scott", "Sen.", "Republican Party",
         ),
         (  # a word that opens the sentence is no part of the title
             "When President Donald Trump spoke on Friday, he said the economy was strong.",
