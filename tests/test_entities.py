@@ -475,3 +475,11 @@ def test_a_body_the_table_knows_by_a_surname_is_the_person_named_in_full(analyze
     assert ents["Michael Bloomberg"].aliases == ("Bloomberg",) and "Bloomberg News" not in ents
     assert ents["Israel"].type == "PLACE"  # a country stays a country
     assert analyze("Bloomberg reported the deal.")["Bloomberg News"].type == "ORG"
+
+
+def test_two_bodies_the_ner_ran_together_are_two(analyze):
+    ents = analyze(
+        "Analysis by the Joint Committee on Taxation and Congressional Budget Office undercuts "
+        "such beliefs."
+    )
+    assert {"Joint Committee on Taxation", "Congressional Budget Office"} <= set(ents)

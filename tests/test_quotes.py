@@ -1192,3 +1192,21 @@ def test_a_body_the_ner_missed_is_named_by_its_whole_name(with_entities):
     names = {q.speaker.text: q.speaker.name for q in quotes_of(with_entities, text)}
     assert names["ICE"] == "Immigration and Customs Enforcement"
     assert names["the nonpartisan Committee"] is None  # not "Committee"
+
+
+def test_he_looks_further_back_in_the_paragraph_when_no_near_name_may_be_him(with_entities):
+    text = (
+        "Officer Darren Wilson said he got out of the car and began chasing Michael Brown. He "
+        "said Brown then stopped. He said he ordered Brown to get on the ground. He said Brown "
+        "ran back toward him."
+    )
+    named = {q.text: q.speaker.name for q in quotes_of(with_entities, text)}
+    assert named["Brown ran back toward him"] == "Darren Wilson"
+
+
+def test_a_given_name_of_either_gender_keeps_no_he_from_its_bearer(with_entities):
+    text = (
+        "Rep. Lynn Westmoreland, R-Ga., helped John Boehner survive that earlier challenge. He "
+        "says two dozen votes could be enough to make things dicey for Boehner again."
+    )
+    assert speaker_name(with_entities, text, "two dozen") == "Lynn Westmoreland"

@@ -240,6 +240,25 @@ class Entities:
                 i, j = self._trim(doc, ent.start, ent.end)
                 if i < j:
                     claim(i, j, self._span(doc, i, j, field, label, None, 2))
+                if label == "ORG" and i < j and not taken[i] and any(taken[i:j]):
+                    # the NER ran two bodies together, the table knows the second: "the Joint
+                    # Committee on Taxation and Congressional Budget Office"
+                    k = next(k for k in range(i, j) if taken[k])
+                    second = next((s for s in spans if s.start == doc[k].idx), None)
+                    while (
+                        second is not None
+                        and second.type == "ORG"
+                        and k > i
+                        and doc[k - 1].lower_ in ("and", "&", ",", "of", "on", "for")
+                    ):
+                        k -= 1
+                    if (
+                        second is not None
+                        and second.type == "ORG"
+                        and k - i >= 2
+                        and any(t.lower_ in ORG_WORDS for t in doc[i:k])
+                    ):
+                        claim(i, k, self._span(doc, i, k, field, label, None, 2))
                 if label in ("ORG", "GROUP") and any(taken[ent.start : ent.end]):
                     within.append((ent.start, ent.end))
         for i, j in self._proper_runs(doc):

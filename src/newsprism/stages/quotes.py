@@ -140,6 +140,7 @@ INTERRUPTION = 200  # characters: an attribution this short between two quotes j
 CONDUITS = frozenset("reporting report data datum figure document statement estimate analysis "
                      "survey poll study record filing account".split())  # fmt: skip
 ANTECEDENTS = 3  # names back that a pronoun speaker may stand for
+FAR_ANTECEDENTS = 12  # and where none of those may be, how far back it may look
 GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 CONTINUE_WITHIN = 600  # characters: a following cue-less quote continues the last speaker
 
@@ -1705,10 +1706,21 @@ class Quotes:
             before = [e for e in before if e.label_ in labels]
             if kind == "PERSON":  # among the last few names (not pronouns), those it may be
                 before = [e for e in before if e.text.lower() not in (*PRONOUNS, *GENDERS)]
-                before = _may_be(tok, before[-ANTECEDENTS:], analysis)
                 # not whom a quote names: "“I don't think that Donald Trump gets it,” he said"
                 quoted = _named_inside(q, analysis)
-                before = [e for e in before if _person_key(e, analysis) not in quoted]
+
+                def fits(names: list[Any], known: bool = False) -> list[Any]:
+                    return [e for e in _may_be(tok, names, analysis, known)
+                            if _person_key(e, analysis) not in quoted]  # fmt: skip
+
+                # where none of them may be, further back, one known to be of its gender:
+                # "Wilson said he got out ... chasing Brown. He said Brown then stopped ... He
+                # said he ordered Brown to ...": Wilson
+                # (in its paragraph or the one before)
+                near = [
+                    e for e in before[-FAR_ANTECEDENTS:] if e.start_char >= _paragraphs_back(tok)
+                ]
+                before = fits(before[-ANTECEDENTS:]) or fits(near, True)[-1:]
             untitled = False
             if kind is None and not member:  # a title: whom the article gave it, if anyone
                 titled = _titled(tok, before[-TITLED_REACH:]) or _titled(tok, before)[-1:]
@@ -2012,10 +2024,20 @@ def _owns(name: Any, title: Any) -> bool:
     )
 
 
-def _may_be(pronoun: Any, before: list[Any], analysis: Analysis) -> list[Any]:
+def _paragraphs_back(tok: Any, n: int = 1) -> int:
+    """Where the paragraph ``n`` before a token's own begins (a character offset)."""
+    text = doc_text(tok.doc)
+    start = tok.idx
+    for _ in range(n + 1):
+        start = text.rfind("\n\n", 0, max(start - 2, 0)) + 2 if start > 1 else 0
+    return max(start, 0)
+
+
+def _may_be(pronoun: Any, before: list[Any], analysis: Analysis, known: bool = False) -> list[Any]:
     """The people a "he" or "she" may stand for: not one of the other gender (by the pronouns
-    the entities stage linked to them), and, for a subject, not one its own sentence names
-    after it ("She is daring Trump to sue her" is not Trump)."""
+    the entities stage linked to them; ``known``: only those of a known gender), and, for a
+    subject, not one its own sentence names after it ("She is daring Trump to sue her" is not
+    Trump)."""
     want = GENDERS.get(pronoun.lower_)  # "I" has none
     later = set()  # the people named after a subject pronoun in its sentence, by entity
     if pronoun.dep_.startswith("nsubj"):
@@ -2026,7 +2048,8 @@ def _may_be(pronoun: Any, before: list[Any], analysis: Analysis) -> list[Any]:
     def may_be(e: Any) -> bool:
         entity = _entity_at(e, analysis)
         # a name no entity holds by its first name ("first lady Michelle Obama")
-        gender = genders.get(entity.id, want) if entity else gender_of(e.text) or want
+        unknown = None if known else want
+        gender = genders.get(entity.id, unknown) if entity else gender_of(e.text) or unknown
         return _person_key(e, analysis) not in later and gender == want
 
     return [e for e in before if may_be(e)]
