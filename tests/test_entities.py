@@ -483,3 +483,13 @@ def test_two_bodies_the_ner_ran_together_are_two(analyze):
         "such beliefs."
     )
     assert {"Joint Committee on Taxation", "Congressional Budget Office"} <= set(ents)
+
+
+def test_a_body_named_after_its_place_is_the_body(analyze):
+    ents = analyze(
+        "The Los Angeles Times and U.S. Steel agreed, said the U.S. Trade Commission. The U.S. "
+        "House voted."
+    )
+    assert {"Los Angeles Times", "U.S. Steel", "U.S. Trade Commission"} <= set(ents)
+    assert "Los Angeles" not in ents
+    assert ents["United States"].type == "PLACE"  # a country's house: the place counts too

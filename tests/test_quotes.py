@@ -1210,3 +1210,15 @@ def test_a_given_name_of_either_gender_keeps_no_he_from_its_bearer(with_entities
         "says two dozen votes could be enough to make things dicey for Boehner again."
     )
     assert speaker_name(with_entities, text, "two dozen") == "Lynn Westmoreland"
+
+
+def test_a_body_opening_with_a_place_is_the_body_not_the_place(with_entities):
+    text = (
+        "In 2009, according to a recent report by the U.S. Trade Commission, the food industry "
+        "spent $1.8 billion advertising food products to children. The US Army Special Forces "
+        "left the base.\n\n“We will win,” said U.S. President Donald Trump."
+    )
+    named = {q.speaker.text: (q.speaker.name, q.speaker.affiliation)
+             for q in quotes_of(with_entities, text)}  # fmt: skip
+    assert named["U.S. Trade Commission"][0] == "U.S. Trade Commission"
+    assert named["Donald Trump"][1] != "US Army Special Forces"

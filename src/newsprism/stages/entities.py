@@ -196,6 +196,9 @@ class Entities:
         surnames = {e[-1].text for e in getattr(doc, "ents", ()) if len(e) > 1
                     and NER_LABELS.get(e.label_) == "PERSON"}  # fmt: skip
         surnames |= {k.split()[-1] for k, v in (known or {}).items() if v == "PERSON" and " " in k}
+        # bodies the NER read whole that open with a place: "U.S. Steel", "Los Angeles Times"
+        bodies = {e.start: e.end for e in getattr(doc, "ents", ()) if len(e) > 1
+                  and NER_LABELS.get(e.label_) == "ORG"}  # fmt: skip
         for i in range(n):  # alias table, demonyms, known names; longest first
             # a name starts with a capital or with the first word of a name the tables know
             can_start = field != "body" or words[i][:1].isupper() or words[i] in self.starts
@@ -204,6 +207,20 @@ class Entities:
                 hit = self._lookup(text, field, known, words[i:j])
                 if hit and hit[0] == "PERSON" and j - i == 1 and _another_first_name(words, i, hit):
                     continue  # "Michelle Obama": not the table's "Obama", Barack
+                if (
+                    hit
+                    and hit[0] == "PLACE"
+                    and bodies.get(i, j) > j
+                    and _a_body(doc[i : bodies[i]])
+                ):
+                    # the body's name, not the place it opens with; the table's where it knows
+                    # the rest ("U.S. House": the House of Representatives)
+                    end = bodies[i]
+                    rest = self._lookup(full[starts[j] : starts[end - 1] + len(words[end - 1])],
+                                        field, known)  # fmt: skip
+                    if rest and rest[0] == "ORG" and rest[1]:
+                        claim(i, end, self._span(doc, i, end, field, *rest))
+                    break
                 if hit and hit[0] == "ORG" and j - i == 1 and words[i] in surnames:
                     continue  # "Michael Bloomberg", "Rep. Ann Wagner": not the table's body
                 if hit and hit[0] == "PERSON" and j < n and words[j] in GENERATIONS:
@@ -1022,6 +1039,24 @@ def _nominal_antecedent(
         if len(near) == 1:
             return near.pop()
     return None
+
+
+def _a_body(span: Any) -> bool:
+    """Whether a name the NER read as a body, opening with a place, ends as one: "U.S.
+    Steel", "USA Swimming", "the Los Angeles Times" (not "U.S. President", "Iraq War")."""
+    last = span[-1]
+    return (
+        last.text[:1].isupper()
+        and last.lower_ not in TITLES
+        and _thing(span) is None
+        and not (len(span) == 2 and last.lower_ in NATIONAL_BODIES)
+    )
+
+
+# a country's institution named by one word after it: the place and the body both count
+# ("U.S. House": the United States and the House the article names again alone)
+NATIONAL_BODIES = frozenset("house senate congress army navy military government embassy "
+                            "parliament police marines".split())  # fmt: skip
 
 
 def _lone_acronym(group: list[Span]) -> bool:

@@ -1956,7 +1956,7 @@ def _canonical(body: str | None, analysis: Analysis) -> str | None:
         return known  # "House Budget Committee" named elsewhere
     # (a place keeps to places: "Kingsmere" the town is not Kingsmere University, nor "Dallas"
     # the Dallas West Church of Christ the NER took for a place)
-    place = any(e.name == body and e.type == "PLACE" for e in bodies)
+    place = any(e.type == "PLACE" and (e.name == body or body in e.aliases) for e in bodies)
     longer = {e.name for e in bodies if e.name.startswith(body + " ") and (not place or (
         e.type == "PLACE" and not ORG_WORDS.intersection(e.name.lower().split())))}  # fmt: skip
     if len(longer) == 1:
@@ -2220,6 +2220,8 @@ def _entity_at(span: Any, analysis: Analysis) -> Any | None:
         for m in entity.mentions:
             if m.field != "body" or not m.start < span.end_char or not span.start_char < m.end:
                 continue
+            if entity.type == "PLACE" and m.end < span.end_char and span.label_ != "PLACE":
+                continue  # "the U.S. Trade Commission" is no "U.S."
             before = text[span.start_char : m.start].split()
             if m.start <= span.start_char or (
                 entity.type == "PERSON" and all(w.lower() in TITLES for w in before)
