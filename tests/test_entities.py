@@ -493,3 +493,12 @@ def test_a_body_named_after_its_place_is_the_body(analyze):
     assert {"Los Angeles Times", "U.S. Steel", "U.S. Trade Commission"} <= set(ents)
     assert "Los Angeles" not in ents
     assert ents["United States"].type == "PLACE"  # a country's house: the place counts too
+
+
+def test_a_paper_by_its_last_word_and_no_lone_title_or_new_year(analyze):
+    ents = analyze(
+        "The Wall Street Journal said Democrats are tuning out. The Journal reported more. "
+        "Pope Francis spoke on New Year's Day. The Pope said the New Year would be good."
+    )
+    assert ents["The Wall Street Journal"].aliases == ("Journal",)
+    assert not {"Pope", "New Year"} & set(ents)

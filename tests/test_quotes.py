@@ -1222,3 +1222,8 @@ def test_a_body_opening_with_a_place_is_the_body_not_the_place(with_entities):
              for q in quotes_of(with_entities, text)}  # fmt: skip
     assert named["U.S. Trade Commission"][0] == "U.S. Trade Commission"
     assert named["Donald Trump"][1] != "US Army Special Forces"
+
+
+def test_an_affiliation_in_quotation_marks_is_its_name(with_entities):
+    text = "Nancy Pelosi, a member of the “Gang of Eight,” said she had not been informed."
+    assert roles_of(with_entities, text)["Nancy Pelosi"] == ("member", "Gang of Eight")

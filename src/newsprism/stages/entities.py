@@ -602,6 +602,15 @@ class Entities:
         for k, s in enumerate(spans):
             if s.text in storms and s.strength < 3:
                 union(k, storms[s.text])
+        # a newspaper goes by its last word: "the Times" is The New York Times, where the
+        # article names no other Times
+        papers: dict[str, dict[str, int]] = defaultdict(dict)  # last word -> name -> a span
+        for k, s in enumerate(spans):
+            if s.type == "ORG" and " " in s.text and s.text.split()[-1] in PAPER_WORDS:
+                papers[s.text.split()[-1]].setdefault(_key(s.text), k)
+        for k, s in enumerate(spans):
+            if s.type == "ORG" and s.text in PAPER_WORDS and len(papers[s.text]) == 1:
+                union(k, next(iter(papers[s.text].values())))
 
     def _type(self, group: list[Span]) -> str:
         """The type the strongest source gives (alias table, then NER, then rules) to the
@@ -762,15 +771,20 @@ STORMS = frozenset("Hurricane Typhoon Cyclone Superstorm Storm".split())
 # a title standing alone ("the Secretary said") names nobody by itself
 LONE_TITLES = frozenset(
     "President Secretary Senator Governor Chancellor Minister Spokesman Spokeswoman "
-    "Spokesperson Chairman Chairwoman Ambassador Director Representative Lawmaker".split()
-)
+    "Spokesperson Chairman Chairwoman Ambassador Director Representative Lawmaker Pope "
+    "Mayor Sheriff".split()
+) | {"Prime Minister", "Vice President"}
+# a newspaper's last word, by which news calls it: "the Times", "the Post", "the Journal"
+PAPER_WORDS = frozenset("Times Post Journal Herald Tribune Globe Chronicle Gazette Inquirer "
+                        "Register Examiner Observer Telegraph Sentinel Dispatch Courier Bee "
+                        "Enquirer Star-Ledger".split())  # fmt: skip
 NOT_NAMES = frozenset({"House", "Senate", "Congress", "Bill", "Obamacare", "Trumpcare", "Brexit"})
 # feasts and holidays, which the NER takes for people or places: no entity of ours
 HOLIDAYS = frozenset(
     """Easter Christmas Thanksgiving Halloween Hanukkah Passover Ramadan Eid Juneteenth Kwanzaa
     Diwali Lent Advent""".split()
 ) | {"Easter Sunday", "Christmas Eve", "Christmas Day", "Good Friday", "Yom Kippur",
-     "Rosh Hashanah", "New Year's Day", "New Year's Eve"}  # fmt: skip
+     "Rosh Hashanah", "New Year's Day", "New Year's Eve", "New Year", "New Year's"}  # fmt: skip
 PARTY_TAG = re.compile(r"^[DRI]-[A-Z0-9][A-Za-z0-9.]{0,12}$")  # "D-Vt", "R-Texas", "R-14"
 NAME_PARTICLES = frozenset("de del della di da van von der den du le la el al bin ibn abu".split())
 

@@ -1948,6 +1948,9 @@ def _canonical(body: str | None, analysis: Analysis) -> str | None:
     longer name the article gives in full: "Aurex" -> "Aurex Minerals"."""
     if body is None:
         return None
+    body = body.strip('“”" ').lstrip("‘") or None  # "the “Gang of Eight”"
+    if body is None:
+        return None
     # a party by its member or adjective: "Wisconsin Republican congressman Sean Duffy"
     body = PARTIES.get(body, body)
     bodies = [e for e in analysis.entities if e.type != "PERSON"]
