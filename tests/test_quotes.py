@@ -1227,3 +1227,19 @@ def test_a_body_opening_with_a_place_is_the_body_not_the_place(with_entities):
 def test_an_affiliation_in_quotation_marks_is_its_name(with_entities):
     text = "Nancy Pelosi, a member of the “Gang of Eight,” said she had not been informed."
     assert roles_of(with_entities, text)["Nancy Pelosi"] == ("member", "Gang of Eight")
+
+
+def test_a_title_with_of_is_whole_and_the_president_is_whom_the_article_calls_so(with_entities):
+    text = (
+        "Acting Secretary of Defense Patrick Shanahan said the plan was ready. President Barack "
+        "Obama spoke on Tuesday. Vice President Joe Biden agreed.\n\n“It is a fight,” David "
+        "Axelrod, the president’s senior campaign adviser, said. “It is over,” said "
+        "then-Russian Ambassador Sergey Kislyak."
+    )
+    roles = roles_of(with_entities, text)
+    assert roles["Acting Secretary of Defense Patrick Shanahan"] == (
+        "Acting Secretary of Defense",
+        None,
+    )
+    assert roles["David Axelrod"] == ("senior campaign adviser", "Barack Obama")
+    assert roles["Sergey Kislyak"] == ("Ambassador", "Russians")  # Russia, once placed

@@ -229,11 +229,14 @@ class Entities:
                     claim(i, j, self._span(doc, i, j, field, *hit))
                     break
             else:
-                head, dash, _ = words[i].partition("-")  # "US-led", "Iran-backed"
+                head, dash, tail = words[i].partition("-")  # "US-led", "Iran-backed"
+                at = starts[i]
+                if head.lower() in ("then", "ex") and tail:  # "then-Russian Ambassador"
+                    head, at = tail, at + len(head) + 1
                 hit = self._lookup(head, field, known) if dash and head else None
                 if hit and not taken[i]:
                     taken[i] = True
-                    spans.append(Span(head, starts[i], starts[i] + len(head), field, *hit))
+                    spans.append(Span(head, at, at + len(head), field, *hit))
         within: list[tuple[int, int]] = []  # bodies the NER read whole, the tables in part
         for ent in getattr(doc, "ents", ()):
             label = NER_LABELS.get(ent.label_)

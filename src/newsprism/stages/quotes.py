@@ -1041,7 +1041,7 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
                 (c for c in appos.children if c.dep_ == "nmod" and c.ent_type_ in _BODIES), None
             )
         if served is not None:
-            affiliation = served.text
+            affiliation = strip_titles(served.text)[0]  # "President Barack Obama": the name
         elif org is not None:
             affiliation = _affiliation(org)
         rel = next((c for c in appos.children if c.dep_.startswith(("acl", "relcl"))), None)
@@ -1215,6 +1215,14 @@ def _title_before(doc: Any, start: int) -> tuple[str | None, str | None]:
             and (doc[i].tag_ != "VBG" or doc[i].lower_ in TITLE_QUALIFIERS)  # "Following Gov. X"
             and (not doc[i].is_stop or doc[i].lower_ in ("former", "then", "first"))
         )
+        # "Secretary of Defense Patrick Shanahan": a title's "of" between two of its words
+        or (
+            doc[i].lower_ == "of"
+            and bool(words)
+            and i > 0
+            and doc[i - 1].is_title
+            and doc[i - 1].lower_ in TITLES
+        )  # fmt: skip
     ):
         words.insert(0, doc[i])
         i -= 1
@@ -1363,7 +1371,29 @@ def _served(noun: Any) -> Any | None:
     words = [_owner(noun), *(c for c in noun.lefts if c.dep_ == "compound"),
              prep_object(noun, "for", "to")]  # fmt: skip
     person = next((t for t in words if t is not None and t.ent_type_ == "PERSON"), None)
+    if person is None:  # "senior campaign adviser to the president", "the president's aide"
+        return next((p for t in words if t is not None and (p := _titled_person(t)) is not None),
+                    None)  # fmt: skip
     return entity_at(person) if person is not None else None
+
+
+def _titled_person(title: Any) -> Any | None:
+    """The person named before whom "the president" (governor, mayor ...) stands for: the last
+    one the article gave that title before the name or in it, else None."""
+    if title.lower_ not in SERVED_TITLES or not any(c.lower_ == "the" for c in title.children):
+        return None
+    doc = title.doc
+    titled = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= title.i and _holds(
+        title.lower_, " ".join([_title_before(doc, e.start)[0] or "",
+                                *(t.text for t in e if t.lower_ in TITLES)]))]  # fmt: skip
+    return titled[-1] if titled else None
+
+
+def _holds(title: str, role: str | None) -> bool:
+    """Whether a role given before a name is that title itself ("President", "U.S. President";
+    not "Vice President")."""
+    words = [TITLE_WORDS.get(w, w) for w in (role or "").lower().split()]
+    return title in words and not TITLE_QUALIFIERS.intersection(words)
 
 
 RUNNING = frozenset("candidate nominee contender hopeful bid run campaign".split())  # for an office
@@ -1453,6 +1483,8 @@ def _affiliation(obj: Any) -> str | None:
             return described
         if (kind := _kind_of_body(obj)) is not None:
             return _body_name(kind)
+        if (person := _titled_person(obj)) is not None:  # "the president's oldest daughter"
+            return strip_titles(person.text)[0]
     words = [t for t in phrase(obj) if t.dep_ != "det"]
     if [t.lower_ for t in words] == [obj.lower_] and (
         obj.lower_ in CONTAINERS or obj.lower_ in TITLES and obj.head.lemma_.lower() in RUNNING
@@ -1485,6 +1517,7 @@ def _titled_body_before(tok: Any, noun: str | None = None) -> str | None:
     return " ".join(words[1:] if words[0] in ("The", "A", "An") else words)
 
 
+SERVED_TITLES = frozenset("president governor mayor senator congressman congresswoman".split())
 # a body by its kind: "the company's CEO" is the company named last before it, "the paper's
 # correspondent" the newspaper
 COMPANY_NOUNS = frozenset("company firm retailer chain automaker carmaker airline insurer lender "
@@ -1948,7 +1981,10 @@ def _canonical(body: str | None, analysis: Analysis) -> str | None:
     longer name the article gives in full: "Aurex" -> "Aurex Minerals"."""
     if body is None:
         return None
-    body = body.strip('“”" ').lstrip("‘") or None  # "the “Gang of Eight”"
+    if body.count("“") != body.count("”") or body.count('"') % 2:  # "the “Gang of Eight,”"
+        body = body.strip('“”" ') or None  # (not "the “We can't breathe” vigil")
+    if body is not None and body.lower().startswith(("then-", "ex-")):
+        body = body.split("-", 1)[1]  # "then-Russian Ambassador Sergey Kislyak": Russia
     if body is None:
         return None
     # a party by its member or adjective: "Wisconsin Republican congressman Sean Duffy"
