@@ -1243,3 +1243,19 @@ def test_a_title_with_of_is_whole_and_the_president_is_whom_the_article_calls_so
     )
     assert roles["David Axelrod"] == ("senior campaign adviser", "Barack Obama")
     assert roles["Sergey Kislyak"] == ("Ambassador", "Russians")  # Russia, once placed
+
+
+def test_a_document_reads_and_a_cue_after_a_long_apposition_names_the_speaker(with_entities):
+    text = (
+        "Apple sued.\n\n“Apple’s intellectual property is at the core of our growth,” the "
+        "statement reads.\n\nA portion of the alleged message read, “I don't want to make this "
+        "into an issue.”\n\n“We just want democracy!” Joshua Wong, a 17-year-old student "
+        "leader, said Sunday.\n\n“It reminds me of old movie theaters,” Ron Wyden mused.\n\n"
+        "She read this story aloud. “Read this story,” the sign said."
+    )
+    named = {q.text: q.speaker.text for q in quotes_of(with_entities, text) if q.speaker}
+    assert named["Apple’s intellectual property is at the core of our growth,"] == "the statement"
+    assert named["I don't want to make this into an issue."] == "the alleged message"
+    assert named["We just want democracy!"] == "Joshua Wong"
+    assert named["It reminds me of old movie theaters,"] == "Ron Wyden"
+    assert "this story aloud" not in " ".join(named)  # reading a story is no quote

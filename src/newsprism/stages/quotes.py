@@ -59,7 +59,7 @@ SPEECH = frozenset(
     declare tweet warn suggest acknowledge admit deny confirm recall complain concede contend predict
     promise assert maintain stress emphasize emphasise observe remark testify vow allege boast quip
     joke scoff shout mention describe indicate answer comment reiterate caution counter conclude
-    estimate told post posted write interject exclaim retort""".split()
+    estimate told post posted write interject exclaim retort lament muse""".split()
 )
 CALLS = frozenset("call urge demand appeal press plead".split())  # reported calls: "called on X to"
 ASKERS = frozenset("tell ask warn promise assure remind inform urge".split())  # take a recipient
@@ -268,7 +268,36 @@ def _verbal(tok: Any) -> bool:
 
 
 def _is_cue(tok: Any) -> bool:
+    if tok.lemma_.lower() == "read" and tok.pos_ == "VERB":
+        return _document_reads(tok)
+    if tok.tag_ == "JJ" and tok.dep_ == "amod" or tok.i and tok.doc[tok.i - 1].lower_ == "rest":
+        return False  # "the alleged message", "rest assured that ..."
     return (tok.lemma_.lower() in SPEECH or tok.lower_ in SPEECH) and _verbal(tok)
+
+
+# what a text "reads" as its words: "“...,” the statement reads", "reads the website of ..."
+DOCUMENTS = frozenset("statement message letter note sign website site post tweet email memo "
+                      "banner headline caption placard card text release notice".split())  # fmt: skip
+
+
+def _document_reads(verb: Any) -> bool:
+    """Whether "read" quotes a document ("the statement read", "reads the website of ...";
+    not "read this story", "she read the letter aloud")."""
+    return _document_read(verb) is not None and not any(
+        c.dep_ in ("obj", "dobj") and c.i > verb.i and c.lemma_.lower() not in DOCUMENTS
+        for c in verb.children
+    )
+
+
+def _document_read(verb: Any) -> Any | None:
+    """The document that "reads": the verb's subject ("the statement reads", "a portion of
+    the message read"), or its object after the quote ("“...,” reads the website of ...")."""
+    found = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if found is None and _inverted(verb):
+        found = next((c for c in verb.rights if c.dep_ in ("obj", "dobj")), None)
+    if found is not None and found.lemma_.lower() in ("portion", "part", "excerpt"):
+        found = prep_object(found, "of")
+    return found if found is not None and found.lemma_.lower() in DOCUMENTS else None
 
 
 # when something was said, before the "that" of what was: "said Thursday that ...", "told
@@ -315,7 +344,8 @@ def _subject(verb: Any) -> Any | None:
     after = _after_comma(verb)
     if after is not None:
         return after
-    found = subject(verb)
+    # what a document "reads": "a portion of the message read", "“...,” reads the website of"
+    found = _document_read(verb) if verb.lemma_.lower() == "read" else subject(verb)
     if found is not None and _quoted(found) and not _quoted(verb):
         # “I am — like many of my former colleagues — alive today,” said ...: not "many"
         found = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _quoted(c)), None)
@@ -325,7 +355,7 @@ def _subject(verb: Any) -> Any | None:
         found = next((c for c in found.children if c.pos_ in ("PROPN", "NOUN") and c.dep_ in (
             "vocative", "appos", "dep", "nsubj")), None)  # fmt: skip
     if found is not None and (found.is_space or found.is_punct or found.lower_ in TIMES
-                              or _non_speaker(found)):  # fmt: skip
+                              or _non_speaker(found) and verb.lemma_.lower() != "read"):  # fmt: skip
         found = None  # a misparse: "Tuesday said ...", a line break, "only time will tell"
     if found is not None and found.ent_type_ != "PERSON":
         found = _person_in_subject(found)
@@ -567,14 +597,21 @@ def _cue_for(
     # R-Ariz., told Fox News’ “America’s Newsroom.”")
     after = next((s for s in doc.sents if end < s.start_char <= end + 3), None)
     # (a cue further than six words in only as the sentence's own verb: "Democratic Sen. Dave
-    # Hansen of Green Bay said", not "These reports come after CIA officials told")
+    # Hansen of Green Bay said", "Joshua Wong, a 17-year-old student leader, said Sunday.",
+    # not "These reports come after CIA officials told")
     ending = doc_text(doc)[end - 2 : end].rstrip("’'\"”")[-1:]
     if after is not None and ending in (".", "?", "!", ","):
-        for tok in after[:8]:
+        for tok in after[:AFTER_CUE_WORDS]:
             if tok.i - after.start >= 6 and tok.dep_ != "ROOT":
                 continue
-            if outside(tok) and _is_cue(tok) and _reported(tok) is None:
+            if outside(tok) and _is_cue(tok) and _reports_nothing_after(tok):
                 speaker = _subject(tok)
+                if (
+                    speaker is not None
+                    and tok.i - after.start >= 8
+                    and not (speaker.pos_ == "PROPN" or speaker.ent_type_ in ("PERSON", "ORG"))
+                ):
+                    continue  # far in, only a name: not "Since ..., agencies have asked"
                 if speaker is not None and speaker.i < tok.i:
                     return tok, speaker
     # "He told reporters:" and then the quote, in the same paragraph or the next one
@@ -591,6 +628,16 @@ def _cue_for(
             if len(named) == len(opening) - 2:
                 return opening[0], named[-1]
     return None
+
+
+AFTER_CUE_WORDS = 16  # how far into the sentence after a quote its cue may stand
+
+
+def _reports_nothing_after(cue: Any) -> bool:
+    """Whether a cue reports no clause of its own after it ("Mr. Reid said on NBC.", not "Mr.
+    Reid said the plan would fail.")."""
+    content = _reported(cue)
+    return content is None or content[0] < cue.idx
 
 
 def _named_before(cue: Any) -> Any | None:
