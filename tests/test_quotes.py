@@ -1259,3 +1259,14 @@ def test_a_document_reads_and_a_cue_after_a_long_apposition_names_the_speaker(wi
     assert named["We just want democracy!"] == "Joshua Wong"
     assert named["It reminds me of old movie theaters,"] == "Ron Wyden"
     assert "this story aloud" not in " ".join(named)  # reading a story is no quote
+
+
+def test_police_or_the_board_is_the_one_such_body_the_article_names(with_entities):
+    text = (
+        "A gunman opened fire, the Metro Nashville Police Department said. “There is a chance "
+        "that he is at large,” police spokesman Don Aaron said."
+    )
+    assert roles_of(with_entities, text)["Don Aaron"] == (
+        "spokesman",
+        "Metro Nashville Police Department",
+    )

@@ -1564,6 +1564,8 @@ def _titled_body_before(tok: Any, noun: str | None = None) -> str | None:
     return " ".join(words[1:] if words[0] in ("The", "A", "An") else words)
 
 
+# a body by its kind, where the article names one body with that word: "police", "the board"
+GENERIC_BODIES = frozenset("police board union committee council commission".split())
 SERVED_TITLES = frozenset("president governor mayor senator congressman congresswoman".split())
 # a body by its kind: "the company's CEO" is the company named last before it, "the paper's
 # correspondent" the newspaper
@@ -2037,6 +2039,10 @@ def _canonical(body: str | None, analysis: Analysis) -> str | None:
     # a party by its member or adjective: "Wisconsin Republican congressman Sean Duffy"
     body = PARTIES.get(body, body)
     bodies = [e for e in analysis.entities if e.type != "PERSON"]
+    if body in GENERIC_BODIES:  # "police spokesman Don Aaron": the one police force named
+        named = {e.name for e in bodies if e.type == "ORG" and body in e.name.lower().split()}
+        if len(named) == 1:
+            return named.pop()
     known = next((e.name for e in bodies if e.type == "ORG" and body in e.aliases), None)
     if known is not None:  # another name of an organisation: "House" is the House, not the
         return known  # "House Budget Committee" named elsewhere
