@@ -502,3 +502,13 @@ def test_a_paper_by_its_last_word_and_no_lone_title_or_new_year(analyze):
     )
     assert ents["The Wall Street Journal"].aliases == ("Journal",)
     assert not {"Pope", "New Year"} & set(ents)
+
+
+def test_the_president_is_whom_a_title_names_not_the_name_after_a_sentence(analyze):
+    ents = analyze(
+        "President Donald Trump spoke. Jane Roe smiled at the president. Sarah Lee, the "
+        "president's aide, left."
+    )
+    assert "the president" in [m.text for m in ents["Donald Trump"].mentions]
+    assert all(m.text != "the president" for m in ents["Jane Roe"].mentions)
+    assert all(m.text != "the president" for m in ents["Sarah Lee"].mentions)

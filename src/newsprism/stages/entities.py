@@ -1034,12 +1034,16 @@ def _nominal_antecedent(
     before = [(a, b, k) for a, b, k in named if a < at]
     if noun in ROLE_NOUNS:  # a title right before the name, or an apposition right after
         # "the president" is not "Vice President Joseph Biden" nor a former one
+        # (the names after the title in capitals: "President Barack Obama spoke." is no title
+        # of the name after "spoke")
         title = re.compile(
-            rf"(?<!vice )(?<!vice-)(?<!deputy )(?<!former )(?<!assistant )"
-            rf"\b{noun}\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}$",
-            re.IGNORECASE,
+            rf"(?i:(?<!vice )(?<!vice-)(?<!deputy )(?<!former )(?<!assistant )\b{noun})"
+            rf"\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}$"
         )
-        apposition = re.compile(rf",\s+(?:a|an|the)\s[^,.;]{{0,60}}?\b{noun}\b", re.IGNORECASE)
+        # (not a possessive: "Malia Obama, the president's daughter")
+        apposition = re.compile(
+            rf",\s+(?:a|an|the)\s[^,.;]{{0,60}}?\b{noun}\b(?!['’]s)", re.IGNORECASE
+        )
         for a, b, k in reversed(before):
             appos = apposition.match(text, b)
             if appos and subject and appos.end() > at:
