@@ -512,3 +512,12 @@ def test_the_president_is_whom_a_title_names_not_the_name_after_a_sentence(analy
     assert "the president" in [m.text for m in ents["Donald Trump"].mentions]
     assert all(m.text != "the president" for m in ents["Jane Roe"].mentions)
     assert all(m.text != "the president" for m in ents["Sarah Lee"].mentions)
+
+
+def test_a_body_holding_a_people_is_the_body(analyze):
+    ents = analyze(
+        "The American Enterprise Institute and the American Medical Association agreed. The "
+        "National Iranian American Council objected. Americans voted."
+    )
+    assert {"American Enterprise Institute", "American Medical Association",
+            "National Iranian American Council", "Americans"} <= set(ents)  # fmt: skip

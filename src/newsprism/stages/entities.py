@@ -196,9 +196,12 @@ class Entities:
         surnames = {e[-1].text for e in getattr(doc, "ents", ()) if len(e) > 1
                     and NER_LABELS.get(e.label_) == "PERSON"}  # fmt: skip
         surnames |= {k.split()[-1] for k, v in (known or {}).items() if v == "PERSON" and " " in k}
-        # bodies the NER read whole that open with a place: "U.S. Steel", "Los Angeles Times"
-        bodies = {e.start: e.end for e in getattr(doc, "ents", ()) if len(e) > 1
-                  and NER_LABELS.get(e.label_) == "ORG"}  # fmt: skip
+        # bodies the NER read whole that hold a place or a people: "U.S. Steel", "Los Angeles
+        # Times", "American Enterprise Institute", "National Iranian American Council"
+        # (in running text: a title-case headline makes bodies of phrases, "Russian Hackers")
+        bodies = {k: (e.start, e.end) for e in getattr(doc, "ents", ()) if len(e) > 1
+                  and NER_LABELS.get(e.label_) == "ORG" and field == "body"
+                  for k in range(e.start, e.end)}  # fmt: skip
         for i in range(n):  # alias table, demonyms, known names; longest first
             # a name starts with a capital or with the first word of a name the tables know
             can_start = field != "body" or words[i][:1].isupper() or words[i] in self.starts
@@ -207,17 +210,20 @@ class Entities:
                 hit = self._lookup(text, field, known, words[i:j])
                 if hit and hit[0] == "PERSON" and j - i == 1 and _another_first_name(words, i, hit):
                     continue  # "Michelle Obama": not the table's "Obama", Barack
+                body = bodies.get(i)
                 if (
                     hit
-                    and hit[0] == "PLACE"
-                    and bodies.get(i, j) > j
-                    and _a_body(doc[i : bodies[i]])
+                    and hit[0] in ("PLACE", "GROUP")
+                    and body is not None
+                    and body[1] >= j
+                    and body[1] - body[0] > j - i
+                    and _a_body(doc[body[0] : body[1]])
                 ):
                     # the body's name, not the place it opens with; the table's where it knows
                     # the rest ("U.S. House": the House of Representatives)
-                    end = bodies[i]
+                    end = body[1]
                     rest = self._lookup(full[starts[j] : starts[end - 1] + len(words[end - 1])],
-                                        field, known)  # fmt: skip
+                                        field, known) if body[0] == i and end > j else None  # fmt: skip
                     if rest and rest[0] == "ORG" and rest[1]:
                         claim(i, end, self._span(doc, i, end, field, *rest))
                     break
