@@ -271,20 +271,11 @@ class Entities:
                     # Committee on Taxation and Congressional Budget Office"
                     k = next(k for k in range(i, j) if taken[k])
                     second = next((s for s in spans if s.start == doc[k].idx), None)
-                    while (
-                        second is not None
-                        and second.type == "ORG"
-                        and k > i
-                        and doc[k - 1].lower_ in ("and", "&", ",", "of", "on", "for")
-                    ):
-                        k -= 1
-                    if (
-                        second is not None
-                        and second.type == "ORG"
-                        and k - i >= 2
-                        and any(t.lower_ in ORG_WORDS for t in doc[i:k])
-                    ):
-                        claim(i, k, self._span(doc, i, k, field, label, None, 2))
+                    if second is not None and second.type == "ORG":
+                        while k > i and doc[k - 1].lower_ in ("and", "&", ",", "of", "on", "for"):
+                            k -= 1
+                        if k - i >= 2 and any(t.lower_ in ORG_WORDS for t in doc[i:k]):
+                            claim(i, k, self._span(doc, i, k, field, label, None, 2))
                 if label in ("ORG", "GROUP") and any(taken[ent.start : ent.end]):
                     within.append((ent.start, ent.end))
         for i, j in self._proper_runs(doc):
@@ -1069,8 +1060,9 @@ def _nominal_antecedent(
 
 
 def _a_body(span: Any) -> bool:
-    """Whether a name the NER read as a body, opening with a place, ends as one: "U.S.
-    Steel", "USA Swimming", "the Los Angeles Times" (not "U.S. President", "Iraq War")."""
+    """Whether a name the NER read as a body, holding a place or a people, ends as one: "U.S.
+    Steel", "the Los Angeles Times", "American Enterprise Institute" (not "U.S. President",
+    "Iraq War", "U.S. House", whose place counts too)."""
     last = span[-1]
     return (
         last.text[:1].isupper()

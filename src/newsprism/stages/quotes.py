@@ -270,8 +270,8 @@ def _verbal(tok: Any) -> bool:
 def _is_cue(tok: Any) -> bool:
     if tok.lemma_.lower() == "read" and tok.pos_ == "VERB":
         return _document_reads(tok)
-    if tok.tag_ == "JJ" and tok.dep_ == "amod" or tok.i and tok.doc[tok.i - 1].lower_ == "rest":
-        return False  # "the alleged message", "rest assured that ..."
+    if tok.tag_ == "JJ" and tok.dep_ == "amod":
+        return False  # "the alleged message"
     return (tok.lemma_.lower() in SPEECH or tok.lower_ in SPEECH) and _verbal(tok)
 
 
