@@ -2120,9 +2120,11 @@ def _paragraphs_back(tok: Any, n: int = 1) -> int:
     """Where the paragraph ``n`` before a token's own begins (a character offset)."""
     text = doc_text(tok.doc)
     start = tok.idx
-    for _ in range(n + 1):
-        start = text.rfind("\n\n", 0, max(start - 2, 0)) + 2 if start > 1 else 0
-    return max(start, 0)
+    for _ in range(n + 1):  # back over the break before each paragraph
+        start = text.rfind("\n\n", 0, start)
+        if start < 0:
+            return 0
+    return start + 2
 
 
 def _may_be(pronoun: Any, before: list[Any], analysis: Analysis, known: bool = False) -> list[Any]:
@@ -2207,9 +2209,9 @@ def _named_ahead(title: Any, people: list[Any]) -> Any | None:
     if any(e.start < title.i for e in people if e.label_ == "PERSON"):
         return None  # someone is named before: the usual antecedents decide
     doc = title.doc
-    sents = list(doc.sents)
-    at = next(k for k, sent in enumerate(sents) if sent.start <= title.i < sent.end)
-    end = sents[min(at + 2, len(sents) - 1)].end
+    end = title.sent.end
+    for _ in range(2):  # its sentence and the two after
+        end = doc[end].sent.end if end < len(doc) else end
     first = next((e for e in people if e.label_ == "PERSON" and title.i < e.start < end), None)
     if first is None or len(first) < 2:
         return None
