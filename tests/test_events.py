@@ -208,6 +208,46 @@ def test_a_time_is_not_a_target(pipeline):
         ("The couple adopted a baby last year.", "adopted", None),
         # a word that names another thing is no event: the court, not an appeal
         ("A U.S. appeals court on Wednesday ordered the case dropped.", "appeals", None),
+        # a particle: a ruling, or no event
+        ("The justices could strike the rule down.", "strike", "reject"),
+        ("Even if the rule gets struck down, the plants have closed.", "struck", "reject"),
+        ("The U.S. backed off its red lines.", "backed", None),
+        # struck with no object: a labour strike by workers, an attack by a named party
+        ("The fuel depots were struck from the north.", "struck", "attack"),
+        ("Israel has struck inside Syria dozens of times.", "struck", "attack"),
+        ("Nurses struck for better pay.", "struck", "protest"),
+        ("The company demonstrated its new phone.", "demonstrated", None),
+        ("Thousands demonstrated outside the embassy.", "demonstrated", "protest"),
+        # a question is no appeal; a request to do something is
+        ("She was asked whether she backed the invasion.", "asked", None),
+        ("The mayor asked residents to stay home.", "asked", "appeal"),
+        ("Doctors have asked that Congress ban the therapy.", "asked", "appeal"),
+        ("It would only happen if the governor asked him to.", "asked", "appeal"),
+        ("He pleaded guilty to fraud.", "pleaded", None),
+        ("The mother pleaded for her son's release.", "pleaded", "appeal"),
+        ("The new policy demanding costly fences was dropped.", "demanding", None),
+        # an attack in words is a rebuke
+        ("The senator attacked the university as a disgraceful institution.", "attacked", "reject"),
+        ("Gunmen attacked the university on Monday.", "attacked", "attack"),
+        ("Al-Qaeda attacked the US in 2001.", "attacked", "attack"),  # "US" is no "us"
+        ("We were hit by missiles. So we will attack whoever attacked us.", "attacked", "attack"),
+        ("We were struck by the fact that the talks failed.", "struck", None),
+        ("The president wants to kill the nuclear deal.", "kill", "reject"),
+        # what is passed or signed: a law, or no event
+        ("The death toll passed 4,000 on Tuesday.", "passed", None),
+        ("The Senate passed the bill on Tuesday.", "passed", "legislate"),
+        ("The governor signed the legislation on Friday.", "signed", "legislate"),
+        ("Both ministers signed the agreement in Oslo.", "signed", "agree"),
+        ("The inspector spoke in a statement signed by him.", "signed", None),
+        # a meeting with someone, not a reception; a choice is no election
+        ("His remarks met with scepticism.", "met", None),
+        ("The president met the Iranian leader in Geneva.", "met", "meet"),
+        ("The newspaper elected not to publish the story.", "elected", None),
+        # agreeing on what will be done, not sharing an opinion
+        ("Most economists agree that roads are worth building.", "agree", None),
+        ("The leaders agreed the talks would resume in May.", "agreed", "agree"),
+        ("She told a rally in Ohio that she would win.", "rally", None),
+        ("Protesters held a rally against the war.", "rally", "protest"),
     ],
 )
 def test_verbs_whose_object_decides_the_sense(pipeline, text, trigger, action):
@@ -308,3 +348,22 @@ def test_a_thing_called_by_a_name_is_no_appeal(pipeline):
     appeals = [e for e in events_of(pipeline, text) if e.action == "appeal"]
     assert [e.trigger for e in appeals] == ["called"]
     assert appeals[0].start > text.index("All candidates")
+
+
+def test_a_city_before_an_event_noun_is_where_not_who():
+    from newsprism import analyze
+
+    a = analyze(
+        "The Paris attacks shocked France. The Russia investigation went on for two years. "
+        "The FBI investigation ended in May.",
+        title="",
+        date="2020-01-21",
+    )
+    by_word = {(e.trigger, e.start): e for e in a.events}
+    attack = next(e for (t, _), e in by_word.items() if t == "attacks")
+    assert (attack.actor, attack.place) == (None, "Paris")
+    probes = sorted(
+        (e for (t, _), e in by_word.items() if t == "investigation"), key=lambda e: e.start
+    )
+    assert (probes[0].actor, probes[0].target) == (None, "Russia")  # what is investigated
+    assert probes[1].actor == "FBI"  # a body investigates

@@ -78,14 +78,71 @@ OBJECT_CONTROL = frozenset(
 _STRIKE_KINDS = {"air", "drone", "missile", "military", "rocket", "aerial", "artillery"}
 # Verbs whose object decides the sense: "struck a deal" is an agreement, "struck a balance"
 # nothing; "executed a prisoner" an attack, "executed a strategy" nothing; "adopted a
-# resolution" legislation, "adopted a child" nothing
-AGREEMENTS = frozenset("deal agreement bargain compromise accord pact truce ceasefire".split())
+# resolution" legislation, "adopted a child" or "a phrase" nothing
+AGREEMENTS = frozenset(
+    """deal agreement bargain compromise accord pact truce ceasefire contract memorandum treaty
+    declaration pledge partnership protocol convention charter communique""".split()
+)
 NOT_STRUCK = frozenset("balance tone chord note pose nerve fear blow match optimistic".split())
 PEOPLE = frozenset(
     "prisoner inmate man woman people person hostage civilian soldier journalist dissident "
     "convict criminal murderer activist protester spy".split()
 )
-NOT_ADOPTED = frozenset("child baby son daughter boy girl orphan dog cat pet kid".split())
+# particles that give a verb another sense: "struck down" (a ruling), "backed off", "signed up"
+PHRASAL = {
+    "strike": frozenset({"down"}), "back": frozenset({"off", "down", "up", "away"}),
+    "sign": frozenset({"up", "on", "off"}), "pass": frozenset({"away", "up", "on", "out"}),
+    "settle": frozenset({"down", "in"}), "meet": frozenset({"up"}),
+}  # fmt: skip
+# what is signed into law or adopted: "signed the legislation", "an executive order"
+LEGISLATION = frozenset(
+    """bill law legislation measure resolution amendment act budget package reform proposal plan
+    motion ordinance referendum initiative ban rule statute provision version appropriation
+    spending order proclamation directive decree policy regulation platform guideline
+    constitution""".split()
+)
+# what is asked for when "asked" takes it as its object: "asked forgiveness"
+REQUESTS = frozenset(
+    """forgiveness permission help assistance aid money support mercy pardon clemency funding
+    funds resignation protection asylum""".split()
+)
+NOT_SETTLED = frozenset("debt score scores nerves dust question matter".split())
+# what "meet" names that is no meeting: "meets the eye", "meet the threshold", "Meet the Press"
+NOT_MET = frozenset(
+    """eye threshold standard requirement criterion criteria goal target deadline demand need
+    expectation obligation end fate death challenge press quota benchmark test condition bar
+    mark definition""".split()
+)
+# "met with scepticism": a reception, no meeting
+REACTIONS = frozenset(
+    """scepticism skepticism criticism resistance opposition approval applause silence derision
+    protest outrage anger disbelief laughter boo cheer praise suspicion concern condemnation
+    backlash success failure hostility indifference""".split()
+)
+# what is passed that is no law: "passing the buck", "passes its expiration date"
+NOT_PASSED = frozenset(
+    """buck mark milestone threshold date deadline test exam ball torch point level number figure
+    record muster time baton hat""".split()
+)
+# words that attack in words: "slander and attack China"
+REBUKES = frozenset("slander insult smear criticize criticise denounce mock ridicule disparage "
+                    "vilify condemn berate blast lambaste".split())  # fmt: skip
+# things that require rather than ask: "a policy demanding ...", "laws calling for ..."
+REQUIRING = frozenset("policy law rule regulation provision statute trade-off requirement "
+                      "legislation".split())  # fmt: skip
+IMPRESSIONS = frozenset("fact way number extent degree contrast irony sense how".split())
+MODALS = frozenset("would will should shall must 'll".split())
+WORKERS = frozenset(
+    """worker employee teacher nurse union driver miner staff doctor member pilot workforce
+    docker guard""".split()
+)
+PERSONAL = frozenset("me him her us them you anyone everyone someone each".split())
+PRONOUNS = PERSONAL | {"i", "we", "he", "she", "they"}
+VIOLENCE = frozenset(
+    """kill die dead death gun shoot shot shooting stab knife bomb explosive weapon wound injure
+    hospital gunman attacker assault armed militant troops military soldier police
+    terrorist terror blood beat punch missile rocket strike airstrike""".split()
+)
 _NAMED = ("PLACE", "ORG", "PERSON", "GROUP")
 # prepositions that say where: "in Paris", "near the airport"; not "from", "to", "for"
 LOCATIVE = frozenset(
@@ -248,31 +305,154 @@ def _nominal(tok: Any) -> bool:
     )
 
 
+def _particles(tok: Any) -> set[str]:
+    """A phrasal verb's particles: "struck (the rule) down", "backed off", "signed up"."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None  # "backed off the lines"
+    return {
+        c.lower_ for c in tok.children if c.dep_ in ("compound:prt", "prt") or c.tag_ == "RP"
+    } | ({after.lower_} if after is not None and after.tag_ == "RP" else set())
+
+
+def _a_number(tok: Any) -> bool:
+    """A quantity ("passed 4,000", "the 100,000 mark"), not "one of those bills"."""
+    return tok.like_num and prep_object(tok, "of") is None
+
+
+def _to_clause(tok: Any) -> bool:
+    """An infinitive below the verb: "asked Iraq to leave", "elected not to publish", "if the
+    President-elect asked him to"."""
+    return any(
+        (c.dep_ in ("xcomp", "advcl") and _infinitive(c))
+        or (c.lower_ == "to" and c.i > tok.i and not any(c.children))  # "asked him to."
+        for c in tok.children
+    )
+
+
+def _that(tok: Any) -> bool:
+    """A "that" clause below the verb: "have asked that Congress ban ...", a demand."""
+    return any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in tok.children
+    )
+
+
+def _commits(tok: Any) -> bool:
+    """A clause below the verb that says what will be done: "the leaders agreed the talks
+    would serve ...", not "economists agree that infrastructure is ..."."""
+    return any(
+        c.dep_ == "ccomp" and any(a.lower_ in MODALS for a in c.children) for c in tok.children
+    )
+
+
+def _verb_class(tok: Any, lemma: str) -> str | None:
+    """The action class of a verb in the lexicon, or None where its sense here is another: the
+    object, a particle or the clause below it decides ("struck a deal" is an agreement, "was
+    asked whether" a question, "demonstrated that" a showing, "passed 4,000" no vote)."""
+    passive = passive_subject(tok)
+    thing = obj(tok) if passive is None else passive
+    if thing is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        thing = tok.head  # "a statement signed by him", "the agreement passed by Congress"
+    what = thing.lemma_.lower() if thing is not None else None
+    said_that = any(c.dep_ == "ccomp" or (c.dep_ == "obj" and c.lower_ == "that")
+                    for c in tok.children)  # fmt: skip
+    if lemma in PHRASAL and _particles(tok) & PHRASAL[lemma]:
+        return "reject" if lemma == "strike" else None  # "struck down", "backed off", "signed up"
+    if lemma == "strike":
+        by = prep_object(tok, "by")
+        if said_that or (by is not None and by.lemma_.lower() in IMPRESSIONS):
+            return None  # "he was struck that ...", "struck by the fact that ...": impressed
+        if thing is None:  # "workers struck": a labour strike; "Israel has struck inside Syria"
+            striker = subject(tok)
+            if striker is None or {striker.lemma_.lower(), striker.lower_.rstrip("s")} & WORKERS:
+                return "protest"
+            return "attack" if striker.ent_type_ in _NAMED else None  # not "lightning struck"
+        return "agree" if what in AGREEMENTS else None if what in NOT_STRUCK else "attack"
+    if lemma == "execute" and not (
+        thing is not None and (thing.ent_type_ in ("PERSON", "PER") or what in PEOPLE)
+    ):
+        return None
+    if lemma == "adopt" and what not in LEGISLATION | AGREEMENTS:
+        return None
+    if lemma == "demonstrate" and (thing is not None or said_that):
+        return None  # "demonstrated his gratitude", "has demonstrated that he will lie"
+    asked_for = prep_object(tok, "for") is not None or any(c.lower_ == "for" for c in tok.children)
+    demand = _that(tok) and prep_object(tok, "about") is None  # not "asked about the claim that"
+    if lemma == "ask" and not (_to_clause(tok) or asked_for or what in REQUESTS or demand):
+        return None  # "was asked whether", "asked questions": a question, no appeal
+    if lemma == "plead" and not (_to_clause(tok) or prep_object(tok, "for", "with") is not None):
+        return None  # "pleaded guilty", "plead their cases"
+    if (
+        lemma == "appeal"
+        and prep_object(tok, "to") is not None
+        and not (_to_clause(tok) or thing is not None or prep_object(tok, "for") is not None)
+    ):
+        return None  # "tries to appeal to conservatives"; not "appealed to them to stay calm"
+    if lemma in ("elect", "settle", "inquire") and passive is None and _to_clause(tok):
+        return None  # "elected not to publish": chose
+    if lemma in ("agree", "settle", "inquire") and said_that and not _commits(tok):
+        return None  # "agreed that the settlement applied": an opinion; "to settle whether"
+    if lemma == "pass" and thing is not None and (what in NOT_PASSED or _a_number(thing)):
+        return None  # "the death toll passed 4,000", "passing the buck"
+    if lemma == "sign" and what not in AGREEMENTS and thing is not None and thing.pos_ != "PRON":
+        return "legislate" if what in LEGISLATION else None  # not "signed a statement"
+    if lemma == "settle" and what in NOT_SETTLED:
+        return None
+    if lemma == "reconcile" and thing is not None and thing.ent_type_ not in _NAMED:
+        return None  # "reconcile his words and actions"
+    if lemma == "meet" and (what in NOT_MET or _met_with(tok)):
+        return None  # "meets the eye", "met with scepticism"
+    if lemma == "charge" and thing is None and prep_object(tok, "with") is None:
+        return None  # "charged straight in"
+    if lemma == "kill" and what in LEGISLATION | AGREEMENTS:
+        return "reject"  # "wants to kill the Iran deal"
+    if lemma == "attack" and _in_words(tok, thing):
+        return "reject"  # "attacked the school as a 'liberal, disgraceful institution'"
+    return VERB_ACTION[lemma]
+
+
+def _met_with(tok: Any) -> bool:
+    met = prep_object(tok, "with")
+    return met is not None and met.lemma_.lower() in REACTIONS
+
+
+def _in_words(tok: Any, target: Any | None) -> bool:
+    """An attack in words: on someone "as" something, beside a rebuke ("slander and attack
+    China"), or on a person (by a person on a body) with no violence told in the sentence
+    ("someone has convinced you that attacking me is going to help you")."""
+    if prep_object(tok, "as") is not None or any(
+        c.lemma_.lower() in REBUKES for c in tok.conjuncts
+    ):
+        return True
+    actor = subject(tok)
+    by_a_person = actor is not None and (actor.ent_type_ == "PERSON" or actor.lower_ in PRONOUNS)
+    on_someone = target is not None and (
+        target.ent_type_ == "PERSON"
+        or (target.pos_ == "PRON" and target.lower_ in PERSONAL)
+        or (target.ent_type_ == "ORG" and by_a_person)
+    )
+    return on_someone and not _violence_near(tok)
+
+
+def _violence_near(tok: Any) -> bool:
+    """Whether the sentence of ``tok`` or the two before it tell of violence ("We were
+    attacked by missiles ... we'll attack who attacked us")."""
+    start = tok.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = tok.doc[start - 1].sent.start
+    return any(t.lemma_.lower() in VIOLENCE for t in tok.doc[start : tok.sent.end])
+
+
 def _action(tok: Any) -> str | None:
     lemma = tok.lemma_.lower()
     if (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")) or (
         tok.pos_ == "VERB" and subject(tok) is None and any(c.dep_ == "det" for c in tok.children)
     ):  # a word naming another thing ("a vote count"), or a noun read as a verb: an article,
         return None  # no subject ("A U.S. appeals court on Wednesday directed ...")
+    if tok.dep_ == "amod" and tok.tag_ == "VBG":
+        return None  # "warning sirens", "striking images"
     if tok.pos_ in ("VERB", "AUX") and lemma in VERB_ACTION:
-        target = obj(tok)
-        what = target.lemma_.lower() if target is not None else None
-        if lemma == "strike":
-            if target is None:
-                return "protest"  # "workers struck" without an object: a labour strike
-            if any(c.dep_ == "compound:prt" and c.lower_ == "down" for c in tok.children):
-                return "reject"  # "the court struck down the law"
-            if what in AGREEMENTS:
-                return "agree"
-            if what in NOT_STRUCK:
-                return None
-        if lemma == "execute" and not (
-            target is not None and (target.ent_type_ in ("PERSON", "PER") or what in PEOPLE)
-        ):
-            return None
-        if lemma == "adopt" and (target is None or what in NOT_ADOPTED):
-            return None
-        return VERB_ACTION[lemma]
+        return _verb_class(tok, lemma)
     if (tok.pos_ == "VERB" and lemma == "call" and prep_object(tok, "on", "upon", "for") is not None
             and not (tok.tag_ == "VBN" and tok.dep_ == "acl" and obj(tok) is not None)):  # fmt: skip
         return "appeal"  # (not "a program called AllSides for Schools": a name)
@@ -283,8 +463,26 @@ def _action(tok: Any) -> str | None:
     if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_ACTION:
         if lemma == "strike" and not any(c.lower_ in _STRIKE_KINDS for c in tok.lefts):
             return None
+        if lemma == "rally" and not _protest_rally(tok):
+            return None  # "a campaign rally", "told a rally in Cleveland"
         return NOUN_ACTION[lemma]
     return None
+
+
+def _protest_rally(tok: Any) -> bool:
+    """A rally against or for something ("a rally against the war", "an anti-war rally")."""
+    return prep_object(tok, "against", "for", "over") is not None or any(
+        c.lower_ == "protest" or c.lower_.startswith(("anti", "pro-")) for c in tok.lefts
+    )
+
+
+def _a_city(entity: Entity) -> bool:
+    return entity.place is not None and (entity.place.feature or "").startswith("PPL")
+
+
+def _place_before(tok: Any) -> bool:
+    """A place named before an event noun: "the Paris attacks", "the Russia investigation"."""
+    return tok.ent_type_ == "PLACE" and tok.dep_ in ("compound", "amod")
 
 
 def _in_clause(tok: Any, start: int, end: int) -> bool:
@@ -431,6 +629,7 @@ def events_of(
     speakers and the territories of peoples ("on Iraqi soil")."""
     out: list[Event] = []
     places = _places(doc, entities)
+    cities = {m.start for e in entities if _a_city(e) for m in e.mentions if m.field == "body"}
     names = [(m.start, m.end) for e in entities for m in e.mentions if m.field == "body"]
     # "he", "the minister": the entity the entities stage linked the reference to
     linked = {(m.start, m.end): e.name for e in entities for m in e.mentions
@@ -457,8 +656,17 @@ def events_of(
             actor, target = _noun_roles(tok) if nominal else _verb_roles(tok)
             actor = None if actor is None or actor.is_space or actor.is_punct else actor
             target = None if target is None or target.is_space or target.is_punct else target
+            if action == "appeal" and actor is not None and actor.lemma_.lower() in REQUIRING:
+                continue  # "a policy demanding such expensive infrastructure": a requirement
             direct = action == "statement"
             place = next((name for p, name in sent_places if _where(tok, p, direct)), None)
+            if nominal and actor is not None and _place_before(actor):
+                # "the Paris attacks", "the Paris climate agreement": a city names where;
+                # "the Russia investigation": what is investigated
+                if _party(actor).start_char in cities:
+                    place, actor = place or name(actor), None
+                elif action == "investigate":
+                    target, actor = target or actor, None
             dated = any(_in_clause(tok, d.start, d.end) for _, d in sent_dates)
             if actor is None and target is None and not (nominal and (place or dated)):
                 continue  # "an air strike near the airport" stands alone; a bare verb does not
