@@ -256,6 +256,28 @@ def test_verbs_whose_object_decides_the_sense(pipeline, text, trigger, action):
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "actor", "target"),
+    [
+        # a relative pronoun stands for its noun, past a party and state after a name
+        ("The bill, which is opposed by Democrats, failed.", "opposed", "Democrats", "The bill"),
+        ("Congress cut programs that were enacted in 2011.", "enacted", None, "programs"),
+        ("Ron Johnson, R-Wis., who opposed the bill, spoke.", "opposed", "Ron Johnson", "the bill"),
+        # what passes is passed, not the one passing it
+        ("A plan that can pass in the House is needed.", "pass", None, "A plan"),
+        # the "by" phrase of a participle acts; the one scheduled meets; a day is no one met
+        ("He would sign it if approved by lawmakers.", "approved", "lawmakers", None),
+        ("Obama is scheduled to meet Friday with congressional leaders.", "meet", "Obama", None),
+        # a thing that does nothing itself is no actor
+        ("The footage shows an officer shooting a man.", "shooting", "an officer", "a man"),
+        ("He spoke of the cruel nature of detaining families.", "detaining", None, "families"),
+    ],
+)
+def test_parties_of_relative_clauses_participles_and_passes(pipeline, text, trigger, actor, target):
+    (event,) = [e for e in events_of(pipeline, text) if e.trigger == trigger]
+    assert (event.actor, event.target) == (actor, target)
+
+
+@pytest.mark.parametrize(
     ("text", "trigger", "actor"),
     [
         ("The president urged Iraq to expel the troops.", "expel", "Iraq"),  # the one urged

@@ -12,6 +12,7 @@ in its sentence. The article's main event is the first deed of the lead (see _ma
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -160,6 +161,13 @@ _WHEN_WORDS = frozenset(
 )
 _DAYS = _WHEN_WORDS | {"today", "yesterday", "tomorrow", "tonight"}
 _RELATIVE = ("relcl", "acl:relcl")
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z]")  # "Ron Johnson, R-Wis., who ...": not the antecedent
+# nouns that do nothing themselves: "the nature of detaining families", "a video showing ..."
+ABSTRACT = frozenset(
+    """nature chance success model way effort attempt ability right need possibility idea risk
+    cost video footage image photo picture""".split()
+)
+PASSED_PRONOUNS = frozenset("it this that anything something nothing".split())  # "it passed"
 _SUBJECT = ("nsubj", "nsubj:pass", "nsubjpass")
 _REPORTED = frozenset("ccomp csubj csubj:pass parataxis".split())
 
@@ -174,8 +182,10 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
         target = prep_object(verb, "on", "upon", "against", "at")
         if target is None and verb.lemma_ == "call":
             target = prep_object(verb, "for")  # "called for the government to resign"
-        if target is not None and (target.lower_ in _WHEN_WORDS or target.lower_ in _TIME_UNITS):
-            target = None  # "on Saturday", "at night": when, not whom
+    if target is not None and (target.lower_ in _DAYS or target.lemma_.lower() in _TIME_UNITS):
+        target = None  # "on Saturday", "at night", "meet Friday": when, not whom
+    if actor is None and passive is None and verb.tag_ == "VBN" and verb.dep_ != "acl":
+        actor = prep_object(verb, "by")  # "if approved by lawmakers"
     if (
         actor is None
         and passive is None
@@ -203,7 +213,11 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
         ):
             actor = asked
         elif verb.dep_ in ("xcomp", "advcl") and _infinitive(verb) and head.pos_ == "VERB":
-            actor = _main_subject(head)  # "used the power of the state to investigate": the user
+            # "used the power of the state to investigate": the user; "Obama is scheduled to
+            # meet": the one scheduled
+            actor = _main_subject(head)
+            if actor is None and not any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
+                actor = passive_subject(head)
         elif verb.dep_ == "acl" and _infinitive(verb) and head.pos_ in ("NOUN", "PROPN"):
             # "his decision to step down", "Trump took steps to ban ...": whose, or who took them
             actor = next((c for c in head.children if c.dep_ in ("nmod:poss", "poss")), None)
@@ -215,19 +229,15 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
             actor = _main_subject(head)  # "..., saying ...": the main clause's subject says it
         elif head.lemma_ in _TIME_UNITS and head.head.pos_ in ("VERB", "AUX"):
             actor = subject(head.head)  # "demonstrators have spent weeks calling for ..."
-        else:  # "the air strike had also killed ...": a conjunct or clause shares its head's subject
-            actor = (
-                subject(head)
-                if head.pos_ in ("VERB", "AUX")
-                else head
-                if verb.dep_ != "conj"
-                else None
-            )
+        elif head.pos_ in ("VERB", "AUX"):
+            actor = subject(head)  # "the air strike had also killed ...": its head's subject
+        elif verb.dep_ != "conj" and head.lemma_.lower() not in ABSTRACT:
+            actor = head  # "a man wanted for murder", not "a video showing ... shooting"
     if actor is not None and actor.lower_ in ("who", "which", "that"):
         # "the lawmakers who had called for ...": the lawmakers; where the parser hung the
         # clause elsewhere ("introduced a bill Thursday that would ban ..."), the nearest noun
         # before it that is not a time
-        actor = verb.head if verb.dep_ in _RELATIVE else _antecedent(actor)
+        actor = _relative_head(verb) if verb.dep_ in _RELATIVE else _antecedent(actor)
     elif actor is not None and actor.lower_ in ("it", "they"):
         actor = _reporter(verb) or actor  # "The department announced that it has indicted"
     if actor is not None and (actor.lower_ in _DAYS or actor.lemma_.lower() in _TIME_UNITS):
@@ -242,13 +252,42 @@ def _verb_roles(verb: Any) -> tuple[Any | None, Any | None]:
         # "CLEVELAND — Eric Trump, who ..., said": the name after the dash, not the dateline
         actor = next((t for t in verb.doc[dash + 1 : verb.i]
                       if t.dep_ in ("appos", "nsubj", "nsubj:pass")), None)  # fmt: skip
+    if target is not None and target.lower_ in ("who", "which", "that"):
+        # "the bill, which is opposed by Democrats", "cuts that were enacted": the noun; a
+        # "that" outside a relative clause is a conjunction or points back ("said that")
+        if verb.dep_ in _RELATIVE:
+            target = _relative_head(verb)
+        else:
+            target = _antecedent(target) if target.lower_ != "that" else None
+        if target is not None and (target.lower_ in _DAYS or target.lemma_.lower() in _TIME_UNITS):
+            target = None  # "this week, which ..."
+    if (
+        verb.lemma_.lower() == "pass"
+        and target is None
+        and actor is not None
+        and (actor.lemma_.lower() in LEGISLATION | AGREEMENTS | PASSED_PRONOUNS)
+    ):
+        actor, target = None, actor  # "a plan that can pass in the House": what is passed
     return actor, target
+
+
+def _relative_head(verb: Any) -> Any:
+    """The noun a relative clause hangs on, past a party and state after a name ("Ron Johnson,
+    R-Wis., who opposed ...": Ron Johnson)."""
+    head = verb.head
+    if _PARTY_STATE.match(head.text) and head.dep_ == "appos":
+        return head.head
+    return head
 
 
 def _antecedent(relative: Any) -> Any | None:
     """The noun a relative pronoun stands for: the nearest one before it in its sentence."""
     for tok in reversed(relative.doc[relative.sent.start : relative.i]):
-        if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in _WHEN_WORDS | _TIME_UNITS:
+        if (
+            tok.pos_ in ("NOUN", "PROPN")
+            and tok.lower_ not in _WHEN_WORDS | _TIME_UNITS
+            and not _PARTY_STATE.match(tok.text)
+        ):
             return tok
     return None
 
