@@ -248,6 +248,10 @@ def test_a_time_is_not_a_target(pipeline):
         ("The leaders agreed the talks would resume in May.", "agreed", "agree"),
         ("She told a rally in Ohio that she would win.", "rally", None),
         ("Protesters held a rally against the war.", "rally", "protest"),
+        ("Thousands rallied outside the embassy on Sunday.", "rallied", "protest"),
+        ("Senate Democrats have rallied the 34 votes they need.", "rallied", None),
+        ("Pro-life groups seized on the report.", "seized", None),
+        ("Police seized weapons.", "seized", "coerce"),
     ],
 )
 def test_verbs_whose_object_decides_the_sense(pipeline, text, trigger, action):
@@ -270,6 +274,8 @@ def test_verbs_whose_object_decides_the_sense(pipeline, text, trigger, action):
         # a thing that does nothing itself is no actor
         ("The footage shows an officer shooting a man.", "shooting", "an officer", "a man"),
         ("He spoke of the cruel nature of detaining families.", "detaining", None, "families"),
+        # a person named before a killing is its victim ("killing" read as a verb, too)
+        ("Officials condemned the Khashoggi killing.", "killing", None, "Khashoggi"),
     ],
 )
 def test_parties_of_relative_clauses_participles_and_passes(pipeline, text, trigger, actor, target):

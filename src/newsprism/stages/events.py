@@ -132,6 +132,10 @@ REBUKES = frozenset("slander insult smear criticize criticise denounce mock ridi
 REQUIRING = frozenset("policy law rule regulation provision statute trade-off requirement "
                       "legislation".split())  # fmt: skip
 IMPRESSIONS = frozenset("fact way number extent degree contrast irony sense how".split())
+CROWDS = frozenset(
+    """protester demonstrator supporter crowd thousand hundred dozen student worker resident
+    activist people opponent marcher""".split()
+)
 MODALS = frozenset("would will should shall must 'll".split())
 WORKERS = frozenset(
     """worker employee teacher nurse union driver miner staff doctor member pilot workforce
@@ -332,6 +336,14 @@ def _noun_roles(noun: Any) -> tuple[Any | None, Any | None]:
     target = prep_object(noun, "of", "on", "against")
     if target is not None and (target.lower_ in _DAYS or target.lemma_.lower() in _TIME_UNITS):
         target = None  # "the elections on Tuesday": when, not whom
+    if (
+        target is None
+        and actor is not None
+        and actor.ent_type_ == "PERSON"
+        and actor.dep_ not in ("poss", "nmod:poss")
+        and NOUN_ACTION.get(noun.lemma_.lower(), VERB_ACTION.get(noun.lemma_.lower())) == "attack"
+    ):
+        actor, target = None, actor  # "the George Floyd killing": whom, not who
     return actor, target
 
 
@@ -340,8 +352,15 @@ def _nominal(tok: Any) -> bool:
     if tok.pos_ in ("NOUN", "PROPN"):
         return True
     return (
-        tok.lower_.endswith("ing") and subject(tok) is None and prep_object(tok, "of") is not None
+        tok.lower_.endswith("ing")
+        and subject(tok) is None
+        and (prep_object(tok, "of") is not None or _a_gerund_noun(tok))
     )
+
+
+def _a_gerund_noun(tok: Any) -> bool:
+    """An event noun in -ing the parser read as a verb: "condemned the Khashoggi killing"."""
+    return tok.lower_ in NOUN_ACTION and any(c.dep_ == "det" for c in tok.children)
 
 
 def _particles(tok: Any) -> set[str]:
@@ -440,6 +459,10 @@ def _verb_class(tok: Any, lemma: str) -> str | None:
         return None  # "reconcile his words and actions"
     if lemma == "meet" and (what in NOT_MET or _met_with(tok)):
         return None  # "meets the eye", "met with scepticism"
+    if lemma == "seize" and prep_object(tok, "on", "upon") is not None:
+        return None  # "seized on her remark"
+    if lemma == "rally" and not _rallies(tok, thing):
+        return None  # "rallied the 34 votes", "Democrats could rally in the Senate"
     if lemma == "charge" and thing is None and prep_object(tok, "with") is None:
         return None  # "charged straight in"
     if lemma == "kill" and what in LEGISLATION | AGREEMENTS:
@@ -447,6 +470,19 @@ def _verb_class(tok: Any, lemma: str) -> str | None:
     if lemma == "attack" and _in_words(tok, thing):
         return "reject"  # "attacked the school as a 'liberal, disgraceful institution'"
     return VERB_ACTION[lemma]
+
+
+def _rallies(tok: Any, thing: Any | None) -> bool:
+    """A rally of protest: against or for something, or by a crowd ("Thousands rallied outside
+    the embassy"), not "rallied the votes" or "the market rallied"."""
+    if thing is not None:
+        return False
+    if prep_object(tok, "against", "for") is not None:
+        return True
+    crowd = subject(tok)
+    return crowd is not None and (
+        crowd.like_num or bool({crowd.lemma_.lower(), crowd.lower_.rstrip("s")} & CROWDS)
+    )
 
 
 def _met_with(tok: Any) -> bool:
@@ -485,7 +521,10 @@ def _violence_near(tok: Any) -> bool:
 def _action(tok: Any) -> str | None:
     lemma = tok.lemma_.lower()
     if (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")) or (
-        tok.pos_ == "VERB" and subject(tok) is None and any(c.dep_ == "det" for c in tok.children)
+        tok.pos_ == "VERB"
+        and subject(tok) is None
+        and any(c.dep_ == "det" for c in tok.children)
+        and not _a_gerund_noun(tok)
     ):  # a word naming another thing ("a vote count"), or a noun read as a verb: an article,
         return None  # no subject ("A U.S. appeals court on Wednesday directed ...")
     if tok.dep_ == "amod" and tok.tag_ == "VBG":
