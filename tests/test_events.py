@@ -233,6 +233,22 @@ def test_a_time_is_not_a_target(pipeline):
         ("We were hit by missiles. So we will attack whoever attacked us.", "attacked", "attack"),
         ("We were struck by the fact that the talks failed.", "struck", None),
         ("The president wants to kill the nuclear deal.", "kill", "reject"),
+        (
+            "Polls fell after Trump's attacks on the family of the late Capt. Khan.",
+            "attacks",
+            "reject",
+        ),
+        ("Israel's attack on Gaza killed dozens.", "attack", "attack"),
+        (
+            "Britain says Russia is behind the attack on Skripal and his daughter.",
+            "attack",
+            "attack",
+        ),
+        # a vow is a threat only of something hostile
+        ("She vowed to defeat the Islamic State group.", "vowed", "threaten"),
+        ("He vowed to roll back marriage equality.", "vowed", "threaten"),
+        ("Erdogan vowed that those responsible will pay a heavy price.", "vowed", "threaten"),
+        ("He has vowed to appoint justices who would overturn the ruling.", "vowed", None),
         # what is passed or signed: a law, or no event
         ("The death toll passed 4,000 on Tuesday.", "passed", None),
         ("The Senate passed the bill on Tuesday.", "passed", "legislate"),

@@ -132,6 +132,17 @@ REBUKES = frozenset("slander insult smear criticize criticise denounce mock ridi
 REQUIRING = frozenset("policy law rule regulation provision statute trade-off requirement "
                       "legislation".split())  # fmt: skip
 IMPRESSIONS = frozenset("fact way number extent degree contrast irony sense how".split())
+# what a threat vows: "vowed to defeat ...", "vowed revenge"
+HOSTILE_ACTS = frozenset(
+    """defeat destroy fight stop block kill retaliate punish repeal crush eliminate wipe avenge
+    sue oppose veto attack strike bomb invade arrest jail prosecute impeach deport expel ban
+    sanction overturn reverse dismantle abolish fire resist challenge filibuster hit
+    obliterate annihilate eradicate""".split()
+)
+HOSTILE_THINGS = frozenset(
+    "filibuster fight war attack strike lawsuit veto boycott retaliation revenge vengeance "
+    "response consequence price".split()
+)  # fmt: skip
 CROWDS = frozenset(
     """protester demonstrator supporter crowd thousand hundred dozen student worker resident
     activist people opponent marcher""".split()
@@ -142,11 +153,12 @@ WORKERS = frozenset(
     docker guard""".split()
 )
 PERSONAL = frozenset("me him her us them you anyone everyone someone each".split())
-PRONOUNS = PERSONAL | {"i", "we", "he", "she", "they"}
+PRONOUNS = PERSONAL | {"i", "we", "he", "she", "they", "his", "their", "our", "my"}
 VIOLENCE = frozenset(
     """kill die dead death gun shoot shot shooting stab knife bomb explosive weapon wound injure
     hospital gunman attacker assault armed militant troops military soldier police
-    terrorist terror blood beat punch missile rocket strike airstrike""".split()
+    terrorist terror blood beat punch missile rocket strike airstrike poison chemical nerve
+    explosion""".split()
 )
 _NAMED = ("PLACE", "ORG", "PERSON", "GROUP")
 # prepositions that say where: "in Paris", "near the airport"; not "from", "to", "for"
@@ -459,6 +471,8 @@ def _verb_class(tok: Any, lemma: str) -> str | None:
         return None  # "reconcile his words and actions"
     if lemma == "meet" and (what in NOT_MET or _met_with(tok)):
         return None  # "meets the eye", "met with scepticism"
+    if lemma == "vow" and not _hostile(tok):
+        return None  # a promise ("vowed to appoint justices"), no threat
     if lemma == "seize" and prep_object(tok, "on", "upon") is not None:
         return None  # "seized on her remark"
     if lemma == "rally" and not _rallies(tok, thing):
@@ -470,6 +484,38 @@ def _verb_class(tok: Any, lemma: str) -> str | None:
     if lemma == "attack" and _in_words(tok, thing):
         return "reject"  # "attacked the school as a 'liberal, disgraceful institution'"
     return VERB_ACTION[lemma]
+
+
+def _hostile(vow: Any) -> bool:
+    """A vow of something hostile: "vowed to defeat the Islamic State group", "to roll back
+    marriage equality", "to lead a filibuster", "vowed revenge"; not "vowed to appoint"."""
+    for c in vow.children:
+        if c.dep_ in OBJECTS and c.lemma_.lower() in HOSTILE_THINGS:
+            return True
+        if c.dep_ in ("xcomp", "ccomp") and not any(n.dep_ == "neg" for n in c.children):
+            done = obj(c)
+            if c.lemma_.lower() in HOSTILE_ACTS or (
+                done is not None and done.lemma_.lower() in HOSTILE_THINGS
+            ):
+                return True
+            after = c.doc[c.i + 1].lower_ if c.i + 1 < len(c.doc) else ""
+            if after in ("back", "down"):  # "roll back", "shut down", "hunt down"
+                return True
+    return False
+
+
+def _attack_in_words(noun: Any) -> bool:
+    """An attack (the noun) in words: a person's on someone, with no violence told near it
+    ("Trump's attacks on the family", "his attacks on the media"; not "the attack on Skripal
+    and his daughter", a poisoning)."""
+    target = prep_object(noun, "on", "against")
+    if target is None:
+        return False
+    by_a_person = any(
+        c.dep_ in ("poss", "nmod:poss") and (c.ent_type_ == "PERSON" or c.lower_ in PRONOUNS)
+        for c in noun.children
+    )
+    return by_a_person and target.ent_type_ not in ("PLACE", "ORG") and not _violence_near(noun)
 
 
 def _rallies(tok: Any, thing: Any | None) -> bool:
@@ -543,6 +589,8 @@ def _action(tok: Any) -> str | None:
             return None
         if lemma == "rally" and not _protest_rally(tok):
             return None  # "a campaign rally", "told a rally in Cleveland"
+        if lemma == "attack" and _attack_in_words(tok):
+            return "reject"  # "Trump's attacks on the family of the late Capt. Khan"
         return NOUN_ACTION[lemma]
     return None
 
