@@ -198,6 +198,9 @@ def test_a_participle_after_the_cue_is_not_what_was_said(pipeline):
         # not the title of the man it belongs to
         ("The daughter of Iran’s Gen. Qassem Soleimani says the death of her father will not "
          "break them.", "daughter", "Qassem Soleimani"),
+        # what a text is "of" is its topic, not its owner
+        ("Most calls were not about crime, according to an analysis of public records.",
+         "analysis", None),
     ],
 )  # fmt: skip
 def test_a_described_speaker_has_its_noun_as_role(pipeline, text, role, affiliation):
@@ -241,6 +244,19 @@ def test_a_described_speaker_has_its_noun_as_role(pipeline, text, role, affiliat
             "Ruth Kane, a vocal critic of the council's handling of the floods, said the levy "
             "was unfair.",
             "Ruth Kane", "vocal critic", None,
+        ),
+        (  # nor is whose target a speaker is
+            "Jon Tate, a frequent target of the mayor's wrath, said he would stay.",
+            "Jon Tate", "frequent target", None,
+        ),
+        (  # nor is where the speaker is now
+            "Donald Trump and Hillary Clinton, now at the starting line of a general election "
+            "race, traded barbs in Washington on Friday. “She will raise your taxes,” Trump said.",
+            "Donald Trump", None, None,
+        ),
+        (  # nor is "the area" a body
+            "Nora Pike, a resident of the area around the depot, said the trucks never stop.",
+            "Nora Pike", "resident", None,
         ),
         (  # a party member of a state of two words is no role either, but the party
             "“We need to find a way,” said Sen. Tim Scott, South Carolina Republican.",

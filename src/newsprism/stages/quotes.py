@@ -1036,6 +1036,7 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
                   and not _party_tag_part(c) and not (c.like_num and _partitive(c) is None)
                   and not _own_body_part(c) and c.pos_ not in ("VERB", "AUX")
                   and not {c.lower_, *(g.lower_ for g in c.lefts)} & TIMES  # "Tuesday night"
+                  and not any(g.dep_ == "case" and g.lower_ in WHERE_NOW for g in c.lefts)
                   and not any(t.text in (":", "“", '"') or t.is_space
                               for t in doc[root.i : c.i + 1])), None)  # fmt: skip
     # the parser made a body the apposition and the role its modifier: "a Rochester Institute
@@ -1191,8 +1192,15 @@ def _body_of(role: Any) -> Any | None:
     return next((o for o in found + deeper if o.ent_type_ in _BODIES), found[0] if found else None)
 
 
+# an apposition these open says where or how the speaker is, not who: "now at the starting line"
+WHERE_NOW = frozenset("at on under near with without after before during amid".split())
+# what a text or a figure is "of" is its topic, not its owner
+TOPICAL = frozenset(
+    """report study analysis summary review survey poll estimate detail filing data finding
+    figure video footage fraction percent record account version look count""".split()
+)
 STANCE_NOUNS = frozenset("critic opponent supporter proponent advocate skeptic sceptic foe "
-                         "fan champion backer".split())  # fmt: skip
+                         "fan champion backer target victim".split())  # fmt: skip
 
 
 def _in_owner(tok: Any, root: Any) -> bool:
@@ -1395,6 +1403,13 @@ def _described(
         and (owner == prep_object(tok, "of"))
     ):
         owner = None  # the name hung on its title by "of": "chief of staff Denis McDonough"
+    if (
+        owner is not None
+        and tok.lemma_.lower() in TOPICAL
+        and owner == prep_object(tok, "of")
+        and not owner.ent_type_
+    ):
+        owner = None  # "an analysis of public records", "a summary of his findings": the topic
     named = [t for t in words if t.i != tok.i and t.ent_type_ in bodies]
     if owner is None and named:  # "a Facebook spokesperson": spokesperson, of Facebook
         owner = named[-1]
@@ -1446,7 +1461,8 @@ def _holds(title: str, role: str | None) -> bool:
 RUNNING = frozenset("candidate nominee contender hopeful bid run campaign".split())  # for an office
 # places named as "the <container> of <name>": "an elder in the village of Kora" is of Kora
 CONTAINERS = frozenset("village town city state county province region district island "
-                       "republic kingdom country nation".split())  # fmt: skip
+                       "republic kingdom country nation area neighborhood neighbourhood "
+                       "community".split())  # fmt: skip
 PARTS = frozenset("one some many most half percent majority minority third quarter share "
                   "number all none each several few both handful dozen couple".split())  # fmt: skip
 
