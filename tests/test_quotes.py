@@ -254,6 +254,11 @@ def test_a_described_speaker_has_its_noun_as_role(pipeline, text, role, affiliat
             "race, traded barbs in Washington on Friday. “She will raise your taxes,” Trump said.",
             "Donald Trump", None, None,
         ),
+        (  # nor is a state in brackets
+            "Sens. Dianne Feinstein (CA) and Amy Klobuchar (MN) backed the bill. “We need it,” "
+            "Feinstein said.",
+            "Dianne Feinstein", None, None,
+        ),
         (  # nor is "the area" a body
             "Nora Pike, a resident of the area around the depot, said the trucks never stop.",
             "Nora Pike", "resident", None,

@@ -1034,7 +1034,8 @@ def profile(root: Any, start: int, end: int) -> tuple[str | None, str | None, st
     # (nor is a verb or what follows a colon: "Kelly Anne Conway: “What the President is ...”")
     appos = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ != "PERSON"
                   and not _party_tag_part(c) and not (c.like_num and _partitive(c) is None)
-                  and not _own_body_part(c) and c.pos_ not in ("VERB", "AUX")
+                  and not _own_body_part(c) and c.pos_ not in ("VERB", "AUX", "PRON")
+                  and c.ent_type_ != "PLACE"  # "Dianne Feinstein (CA)", "Biden himself"
                   and not {c.lower_, *(g.lower_ for g in c.lefts)} & TIMES  # "Tuesday night"
                   and not any(g.dep_ == "case" and g.lower_ in WHERE_NOW for g in c.lefts)
                   and not any(t.text in (":", "“", '"') or t.is_space
