@@ -445,9 +445,7 @@ def _verb_class(tok: Any, lemma: str) -> str | None:
         return None
     if lemma == "demonstrate" and (thing is not None or said_that):
         return None  # "demonstrated his gratitude", "has demonstrated that he will lie"
-    asked_for = prep_object(tok, "for") is not None or any(c.lower_ == "for" for c in tok.children)
-    demand = _that(tok) and prep_object(tok, "about") is None  # not "asked about the claim that"
-    if lemma == "ask" and not (_to_clause(tok) or asked_for or what in REQUESTS or demand):
+    if lemma == "ask" and not (_to_clause(tok) or what in REQUESTS or _asked_for(tok)):
         return None  # "was asked whether", "asked questions": a question, no appeal
     if lemma == "plead" and not (_to_clause(tok) or prep_object(tok, "for", "with") is not None):
         return None  # "pleaded guilty", "plead their cases"
@@ -484,6 +482,14 @@ def _verb_class(tok: Any, lemma: str) -> str | None:
     if lemma == "attack" and _in_words(tok, thing):
         return "reject"  # "attacked the school as a 'liberal, disgraceful institution'"
     return VERB_ACTION[lemma]
+
+
+def _asked_for(tok: Any) -> bool:
+    """Asked "for" something ("what they are asking for"), or that something be done ("have
+    asked that Congress ban ...", not "asked about the claim that ...")."""
+    if prep_object(tok, "for") is not None or any(c.lower_ == "for" for c in tok.children):
+        return True
+    return _that(tok) and prep_object(tok, "about") is None
 
 
 def _hostile(vow: Any) -> bool:
