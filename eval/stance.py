@@ -5,6 +5,10 @@
   figure, not a test figure). Published on VAST test: TGA-Net 0.666, JointCL about 0.72.
   The shipped probabilities are the mean of the feature classifier's and the cross-encoder's
   (``stance.with_cross``); each alone is reported beside them.
+- ``vast_dev_macro_f1_zero_shot`` / ``_few_shot``: the same on dev pairs whose topic VAST's
+  training split lacks (1,019) or has (1,043; the same lemma string, ``topic_str``).
+- ``unrelated_sentence_neither``: news sentences (AllSides dev) each paired with a VAST topic
+  drawn at random, which they are not about: the share judged ``neither``.
 - ``basil_quote_accuracy``: BASIL quoted bias spans toward a named target, polarity pos ->
   for, neg -> against, on the held-out fifth of events (triplet id hash 0 mod 5, never trained
   on); the model's larger of P(for) and P(against) decides, as BASIL has no neutral spans.
@@ -24,8 +28,11 @@
 
 from __future__ import annotations
 
+import csv
 import functools
 import json
+import random
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -68,6 +75,11 @@ def vast_dev() -> dict[str, float]:
     out = {"vast_dev_macro_f1": macro_f1(y, pred),
            "vast_dev_macro_f1_classifier_alone": macro_f1(y, p_features.argmax(1)),
            "vast_dev_macro_f1_cross_encoder_alone": macro_f1(y, p_cross.argmax(1))}  # fmt: skip
+    # VAST's own split: a topic seen in training (few-shot) or not (zero-shot)
+    with open(DATA / "vast" / "vast_dev.reduced_columns.csv", encoding="utf-8", newline="") as f:
+        seen = np.asarray([r["seen?"] == "1" for r in csv.DictReader(f)])
+    out["vast_dev_macro_f1_zero_shot"] = macro_f1(y[~seen], pred[~seen])
+    out["vast_dev_macro_f1_few_shot"] = macro_f1(y[seen], pred[seen])
     for c, label in enumerate(STANCE_LABELS):
         hits = float(np.sum((pred == c) & (y == c)))
         out[f"vast_dev_{label}_p"] = hits / max(float(np.sum(pred == c)), 1.0)
@@ -76,6 +88,21 @@ def vast_dev() -> dict[str, float]:
     out["vast_dev_for_taken_as_against"] = float(np.sum((y == yes) & (pred == no)))
     out["vast_dev_against_taken_as_for"] = float(np.sum((y == no) & (pred == yes)))
     return out
+
+
+def unrelated_neither(n: int = 300) -> float:
+    """The share of news sentences judged ``neither`` toward a topic they are not about: one
+    sentence of 40 to 200 characters from each of ``n`` AllSides dev articles, each with a
+    VAST dev topic drawn at random (seeded)."""
+    rng = random.Random(7)
+    topics = sorted({topic for _, topic, _ in vast(DATA, "dev")})
+    pairs = []
+    for a in allsides(split="dev", limit=n):
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", a["text"]) if 40 < len(s) < 200]
+        if sentences:
+            pairs.append((rng.choice(sentences), rng.choice(topics), "neither"))
+    p_features, p_cross, y = _probabilities(pairs)
+    return float(np.mean(mix(p_features, p_cross).argmax(1) == y))
 
 
 def basil_quotes() -> tuple[float, int]:
@@ -190,6 +217,7 @@ def evaluate() -> dict[str, float]:
               for what, fn in (("quote", gold_quotes), ("speaker", lambda g, p: gold_speakers(g, p)[0]))}  # fmt: skip
     return {
         **vast_dev(),
+        "unrelated_sentence_neither": unrelated_neither(),
         "basil_quote_accuracy": basil_acc,
         "basil_quotes": float(basil_n),
         "gold_quote_side_accuracy": gold_quotes(golds),

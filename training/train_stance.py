@@ -13,6 +13,8 @@ Every dataset becomes (text, topic, label) pairs with label for / against / neit
   discuss and unrelated are subsampled so that they do not swamp the rest.
 - BASIL quotes (quoted phrase, target entity): pos -> for, neg -> against; events whose
   triplet id hashes to 0 mod 5 are held out for eval/stance.py.
+- unrelated (optional, for the cross-encoder: `--sources ...,unrelated`): a VAST
+  comment or a PERSPECTRUM perspective paired with another one's topic -> neither.
 
 Embeddings are cached under training/work/stance/ so that reruns only retrain. Seeds are
 fixed; the result is deterministic on one machine (torch CPU).
@@ -48,11 +50,14 @@ def _csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-def vast(data: Path, split: str) -> list[Pair]:
+def vast(data: Path, split: str, topic: str = "new_topic") -> list[Pair]:
+    """VAST pairs; the train topic is ``new_topic`` (as written), ``topic_str`` (lemmas, no
+    stop words: the form of the dev file's topics) or ``both`` (one pair of each)."""
     if split == "train":
         rows = _csv(data / "vast" / "vast_train.csv")
         code = {"0": "against", "1": "for", "2": "neither"}
-        return [(r["post"], r["new_topic"], code[r["label"]]) for r in rows]
+        columns = ["new_topic", "topic_str"] if topic == "both" else [topic]
+        return [(r["post"], r[c], code[r["label"]]) for r in rows for c in columns]
     rows = _csv(data / "vast" / "vast_dev.reduced_columns.csv")
     code = {"AGAINST": "against", "FAVOR": "for", "NONE": "neither"}
     return [(r["Tweet"], r["Target 1"], code[r["Stance 1"]]) for r in rows]
@@ -98,6 +103,25 @@ def fnc(data: Path, per_neither: int = 3000) -> list[Pair]:
             continue
         taken[kind] = taken.get(kind, 0) + 1
         pairs.append((bodies[r["Body ID"]], r["Headline"], code[kind]))
+    return pairs
+
+
+def unrelated(data: Path, per_source: int = 3000) -> list[Pair]:
+    """Texts paired with a topic from another text, labelled neither: a VAST comment with
+    another comment's topic, a PERSPECTRUM perspective with another claim. A quote that is
+    about something else takes no side, which the labelled sets rarely show."""
+    rng = random.Random(SEED)
+    pairs = []
+    for source in (vast(data, "train", "both"), perspectrum(data)):
+        topics_of: dict[str, set[str]] = {}
+        for text, topic, _ in source:
+            topics_of.setdefault(text, set()).add(topic)
+        texts, topics = sorted(topics_of), sorted({t for ts in topics_of.values() for t in ts})
+        for text in rng.sample(texts, min(per_source, len(texts))):
+            topic = rng.choice(topics)
+            while topic in topics_of[text]:
+                topic = rng.choice(topics)
+            pairs.append((text, topic, "neither"))
     return pairs
 
 
@@ -199,6 +223,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--sources", default="vast,ibm,perspectrum,fnc,basil")
+    ap.add_argument("--vast-topic", default="new_topic", choices=["new_topic", "topic_str", "both"])
     ap.add_argument("--other-weight", type=float, default=2.0, help="weight of non-VAST pairs")
     ap.add_argument("--hidden", type=int, default=128)
     ap.add_argument("--epochs", type=int, default=15)
@@ -211,7 +236,7 @@ def main() -> None:
     random.seed(SEED)
     np.random.seed(SEED)
 
-    loaders = {"vast": lambda: vast(args.data, "train"), "ibm": lambda: ibm(args.data),
+    loaders = {"vast": lambda: vast(args.data, "train", args.vast_topic), "ibm": lambda: ibm(args.data),
                "perspectrum": lambda: perspectrum(args.data), "fnc": lambda: fnc(args.data),
                "basil": lambda: basil(args.data, held_out=False)}  # fmt: skip
     sets = {name: loaders[name]() for name in args.sources.split(",")}

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from train_stance import SEED, Pair, basil, fnc, ibm, macro_f1, perspectrum, vast
+from train_stance import SEED, Pair, basil, fnc, ibm, macro_f1, perspectrum, unrelated, vast
 
 from newsprism.minilm import MiniLM
 from newsprism.records import STANCE_LABELS
@@ -65,7 +65,8 @@ def probabilities(encoder, weights, head, encodings, size: int = 32) -> np.ndarr
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    ap.add_argument("--sources", default="vast,ibm,perspectrum,fnc,basil")
+    ap.add_argument("--sources", default="vast,ibm,perspectrum,fnc,basil", help="also: unrelated")
+    ap.add_argument("--vast-topic", default="new_topic", choices=["new_topic", "topic_str", "both"])
     ap.add_argument("--other-weight", type=float, default=1.0, help="weight of non-VAST pairs")
     ap.add_argument("--fnc-neither", type=int, default=1500, help="FNC discuss/unrelated pairs of each kind")  # fmt: skip
     ap.add_argument("--rank", type=int, default=16)
@@ -82,10 +83,11 @@ def main() -> None:
     torch.manual_seed(SEED)
     torch.set_num_threads(args.threads)
 
-    loaders = {"vast": lambda: vast(args.data, "train"), "ibm": lambda: ibm(args.data),
+    loaders = {"vast": lambda: vast(args.data, "train", args.vast_topic), "ibm": lambda: ibm(args.data),
                "perspectrum": lambda: perspectrum(args.data),
                "fnc": lambda: fnc(args.data, per_neither=args.fnc_neither),
-               "basil": lambda: basil(args.data, held_out=False)}  # fmt: skip
+               "basil": lambda: basil(args.data, held_out=False),
+               "unrelated": lambda: unrelated(args.data)}  # fmt: skip
     pairs: list[Pair] = []
     weights_of: list[float] = []
     for name in args.sources.split(","):
