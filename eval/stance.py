@@ -22,6 +22,8 @@
   judgment (eval/gold/issue_judgments.json) calls a proposition in dispute.
 - ``..._odd`` / ``..._even``: the two gold figures on the odd- and even-numbered articles
   alone, a split-half check that the rules were not written for one half.
+- ``..._heldout``: the three gold figures on the 12 articles of eval/gold/articles_heldout,
+  written and annotated after the stage's rules and constants were set (never tuned on).
 
     python -m eval.stance
 """
@@ -56,6 +58,7 @@ from newsprism.stance_cross import CrossStance  # noqa: E402
 from training.train_stance import basil, macro_f1, vast  # noqa: E402
 
 GOLD = REPO / "eval" / "gold" / "articles"
+HELD_OUT = REPO / "eval" / "gold" / "articles_heldout"
 ISSUE_JUDGMENTS = REPO / "eval" / "gold" / "issue_judgments.json"
 
 
@@ -114,8 +117,8 @@ def basil_quotes() -> tuple[float, int]:
     return float(np.mean(pred == y)), len(pairs)
 
 
-def _gold() -> list[dict]:
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))]
+def _gold(folder: Path = GOLD) -> list[dict]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
 
 
 @functools.cache
@@ -177,6 +180,12 @@ def gold_speakers(golds: list[dict], part: str = "all") -> tuple[float, float]:
     return right / total, found / len(golds)
 
 
+def held_out(golds: list[dict]) -> dict[str, float]:
+    speakers, found = gold_speakers(golds)
+    return {"gold_quote_side_accuracy_heldout": gold_quotes(golds),
+            "gold_speaker_side_accuracy_heldout": speakers, "gold_issue_found_heldout": found}  # fmt: skip
+
+
 def allsides_issues() -> dict[str, float]:
     """The issues extracted from a fixed sample of real AllSides articles, against the hand
     judgments in eval/gold/issue_judgments.json: how many, the share judged a proposition in
@@ -224,6 +233,7 @@ def evaluate() -> dict[str, float]:
         "gold_speaker_side_accuracy": speakers,
         "gold_issue_found": found,
         **halves,
+        **held_out(_gold(HELD_OUT)),
         **allsides_issues(),
     }
 

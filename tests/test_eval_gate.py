@@ -27,3 +27,14 @@ def test_scores_stay_above_floors(floors):
         if scores.get(metric, float("-inf")) < floor
     }
     assert not below, f"below the pinned floor (got, floor): {below}"
+
+
+@pytest.mark.parametrize("folder", ["articles", "articles_heldout"])
+def test_team_annotations_are_consistent(folder, capsys):
+    """Every annotated quote, speaker and date occurs in its article, and each article has
+    four quotes and a voice on each side (eval/gold/articles/check.py)."""
+    from eval.gold.articles.check import main
+
+    path = REPO / "eval" / "gold" / folder
+    assert len(list(path.glob("*.json"))) == 12
+    assert main(path) == 0, capsys.readouterr().out

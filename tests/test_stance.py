@@ -1,5 +1,6 @@
 """Stance: the model on clear cases, the issue and sides of the seed, aggregation, the corpus query."""
 
+import numpy as np
 import pytest
 
 from newsprism import Pipeline, Store
@@ -18,6 +19,7 @@ from newsprism.stages.stance import (
     from_lead,
     headline_decider,
     is_call,
+    lean,
     same_voices,
     speaker_key,
 )
@@ -78,10 +80,36 @@ def test_batched_stances_match_single_ones():
          "reform, defund, dismantle and abolish the police"),
         ("GOP Split Over Bill To Let Immigrants In U.S. Illegally Serve In Military",
          "Let Immigrants In U.S. Illegally Serve In Military"),
+        # an announced action, without its time; a lone verb acts on the headline's subject
+        ("Obama to halt part of NSA phone program", "halt part of NSA phone program"),
+        ("House Likely to Pass Continuing Resolution on Thursday", "Pass Continuing Resolution"),
+        ("Riverside Clinic to Close as Patients Move to Hillford", "Close Riverside Clinic"),
+        ("Parliament Moves Closer to Capping Rent Rises", "Capping Rent Rises"),
+        ("Town to License and Cap Holiday Lets as Locals Are Priced Out",
+         "License and Cap Holiday Lets"),
+        ("Trump threatens to end insurance payments if no healthcare bill",
+         "end insurance payments if no healthcare bill"),
+        ("High school cafeteria worker tried to stop gunman", None),
+        ("Islamic State appears to release chilling threat", None),
+        ("Electoral College poised to make Trump win official – but not without drama", None),
+        # a decision on a measure the headline names
+        ("Senate committee approves assault weapons ban", "assault weapons ban"),
+        ("Two Colleges Unveil Merger Plan", "Merger Plan"),
+        ("Fishermen Vow to Fight Offshore Wind Farm", "Offshore Wind Farm"),
+        ("Senate Approves Trump's Pick", None),
+        ("Next Challenge for the Health Law: Getting the Public to Buy In", None),
     ],
 )  # fmt: skip
 def test_issue_from_headline(headline, issue):
     assert from_headline(headline) == issue
+
+
+def test_a_voice_leans_to_a_side_unless_the_model_is_sure_of_neither():
+    labels = ("for", "against", "neither")
+    assert lean(np.array([0.2, 0.25, 0.55]), labels) == Stance("against", 0.25)
+    assert lean(np.array([0.3, 0.1, 0.6]), labels).label == "for"
+    assert lean(np.array([0.1, 0.1, 0.8]), labels) == Stance("neither", 0.8)
+    assert lean(np.array([0.7, 0.2, 0.1]), labels) == Stance("for", 0.7)
 
 
 def quote(text, speaker, label=None, score=0.9, cue="said"):

@@ -183,10 +183,16 @@ class StanceModel:
 
         ``topic_vec`` is the topic's 3 x 384 block from ``embed_topic``.
         """
+        return [self._stance(row) for row in self.rows(text_vecs, topic_vec, texts, topic)]
+
+    def rows(
+        self, text_vecs: np.ndarray, topic_vec: np.ndarray, texts: Sequence[str], topic: str
+    ) -> np.ndarray:
+        """The shipped probabilities (one row per text, columns in ``self.labels`` order)
+        from embeddings already computed, as ``predict_vectors`` takes them."""
         v = np.repeat(topic_vec[None, :, :], len(texts), axis=0)
         topics = [topic] * len(texts)
-        p = with_cross(self.probabilities(features(text_vecs, v, texts, topics)), texts, topics)
-        return [self._stance(row) for row in p]
+        return with_cross(self.probabilities(features(text_vecs, v, texts, topics)), texts, topics)
 
     def _stance(self, row: np.ndarray) -> Stance:
         best = int(row.argmax())

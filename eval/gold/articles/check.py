@@ -1,7 +1,7 @@
 """Check the hand-annotated articles: every quote text, speaker and date text occurs verbatim
 in its article, each article has a voice for each side and at least four quotes.
 
-    python eval/gold/articles/check.py
+    python eval/gold/articles/check.py [folder]   # default: this folder
 """
 
 import json
@@ -14,9 +14,9 @@ SIDES = ("for", "against", "neither")
 KINDS = ("direct", "indirect", "mixed")
 
 
-def main() -> int:
+def main(folder: Path = HERE) -> int:
     problems = []
-    for ann_path in sorted(HERE.glob("*.json")):
+    for ann_path in sorted(folder.glob("*.json")):
         ann = json.loads(ann_path.read_text(encoding="utf-8"))
         text = (REPO / ann["path"]).read_text(encoding="utf-8")
         name = ann_path.name
@@ -39,4 +39,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else HERE))

@@ -8,13 +8,18 @@
    those, what a side of the lead demands ("the union is demanding a 9 percent pay rise"). Words keep
    the case the body gives them, so "Foreign Troops" becomes "foreign troops" and "Iraq"
    stays. An expulsion or withdrawal with no "from" gets the article's most named country.
+   A headline may also announce the action ("Vellmark to Ban Phones in Schools", "Senate
+   poised to repeal X", "X Moves Closer to Capping Rent Rises") or a decision on a measure
+   it names ("Assembly Approves Night Curfew", "House passes tax bill").
    An article with no such pattern, or with fewer than two voices, argues no issue: null.
 2. **Each quote's stance** is read first by the rules of ``newsprism.stance_rules`` over the
    article's parse: what the voice wants or rejects ("We don't want them anymore"), applied
    to which thing (them -> the troops), composed with what the issue does to that thing
    (expel removes it): for. Where the rules find nothing that bears on the issue, a reported
    call is read for its demand's relevance and the stance model (``newsprism.stance``)
-   judges the rest, with the issue embedded once and those quotes in one batch.
+   judges the rest, with the issue embedded once and those quotes in one batch. A quote the
+   model reads is ``neither`` only when the model is sure of it (NEITHER_MIN), else it leans
+   to the likelier of for and against: a partisan's factual statement carries its side.
 3. **The sides** aggregate the quotes per speaker (the resolved name, else the speaker's
    words): each label's probabilities are summed, a quote the rules read counting twice,
    and the largest wins.
@@ -44,7 +49,7 @@ from ..syntax import (
 from ..topicwords import content_words
 
 # a phrase runs to a clause break; a dot inside "U.S." or before a letter does not end it
-_PHRASE = r"[A-Za-z](?:[^,;:.?!]|\.(?=[A-Za-z])|(?<=\b[A-Z])\.)*"
+_PHRASE = r"[A-Za-z£$€\d](?:[^,;:.?!]|\.(?=[A-Za-z])|(?<=\b[A-Z])\.)*"
 _PROPOSAL = re.compile(
     r"\b(?:call|plan|bid|push|move|vote|bill|proposal|decision|order|pledge|campaign|effort|"
     rf"attempt|scheme|demand|motion|referendum)s?\s+to\s+(?P<x>{_PHRASE})",
@@ -62,6 +67,29 @@ _VOTE = re.compile(
 )
 _MEASURE = re.compile(rf"\b(?P<x>(?:ban|tax|levy|curfew|cap|limit)\s+(?:on|for)\s+{_PHRASE})",
                       re.IGNORECASE)  # fmt: skip
+# a headline's announced action: "Vellmark to Ban Phones in Schools", "Trump administration
+# to restrict visas ...", "Senate poised to repeal ...", "City Votes to Sell Its Port"
+_ANNOUNCED = re.compile(
+    r"^(?P<who>(?:[\w'’.&-]+\s+){0,5}?(?!(?i:\w+ed|tries|try|refuses?|fails?|needs?|wants?|"
+    r"how|way|time|right|hard|able|free|out)\s)[\w'’.&-]+)\s+(?:(?:is|are)\s+)?"
+    r"(?:set\s+|poised\s+|ready\s+|expected\s+|likely\s+|votes?\s+|(?i:moves?\s+(?:closer\s+)?)|"
+    rf"plans?\s+|agrees?\s+|decides?\s+)?to\s+(?P<x>{_PHRASE})"
+)
+# a headline's aside after a dash: "... poised to make Trump win official – but not without drama"
+_ASIDE = re.compile(r"\s+[—–-]\s.*$")
+# when an announced action is to happen: "... From September", "... on Thursday"
+_WHEN = re.compile(
+    r"\s+(?i:on|from|by|in|next|this|until|before|after)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)"
+    r"day|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|\d{4}|(?i:next|this)\s)(?!\w).*$"
+)
+# a headline's decision on a measure it names: "Assembly Approves Night Curfew for Under-16s"
+_DECIDED = re.compile(
+    r"^(?:[\w'’.&-]+\s+){1,6}?(?:(?:vows?\s+to\s+)?(?:approve|back|adopt|unveil|propose|order|"
+    r"reject|block|scrap|oppose|fight)s?|pass(?:es)?|votes?\s+(?:for|against|down))\s+"
+    rf"(?!(?i:for|on|to|of|in|at|with|over)\s)(?P<x>{_PHRASE})",
+    re.IGNORECASE,
+)
 _CUT_CLAUSE = re.compile(r"\s+(?i:as|amid|after|despite|while|if|when|but|divides|draws|sparks)\s+"
                          r"(?:a\s+)?(?:split|[A-Z]).*$")  # fmt: skip
 # a headline clause ends at a conjunction or a circumstance ("... as Pay Talks Collapse")
@@ -98,6 +126,12 @@ POLICY_ACTIONS = frozenset(
     give begin start launch hire arm strike boycott rename prohibit
     """.split()
 )
+# An announced action is an issue when it is a policy act, not a step, an appearance or a
+# personal move ("to release images", "to make UN debut", "to give major speech", "to quit")
+ANNOUNCED_ACTS = POLICY_ACTIONS - frozenset(
+    """give begin start launch hire arm strike release leave exit quit hold open create
+    include stop block resign sign join develop""".split()
+) | frozenset("trial pilot cull license licence".split())
 POSSESSIVES = frozenset("his her its their our my your".split())
 REMOVALS = frozenset("expel withdraw remove deport evict pull oust".split())
 STOPPING = re.compile(
@@ -124,7 +158,10 @@ def _phrase(match: re.Match[str] | None, cut: re.Pattern[str] | None = None) -> 
     if len(text.split()) == 1 and (more := _MORE_ACTIONS.match(match.string, match.end())):
         text += more.group()
     text = (cut or _CUT).sub("", text).strip(" '\"‘’“”")
-    if len(text.split()) == 2 and text.split()[0].lower() in _COMPLEMENTED and cut is None:
+    if cut is None and (
+        len(text.split()) == 1  # "To License and Cap Holiday Lets": both actions
+        or (len(text.split()) == 2 and text.split()[0].lower() in _COMPLEMENTED)
+    ):
         return _phrase(match, _CUT_CLAUSE)  # not cut at "In U.S.": a place in the action
     return text if len(text.split()) >= 1 else None
 
@@ -136,14 +173,62 @@ def from_headline(line: str | None) -> str | None:
     disputed = _DISPUTE.search(line)
     if disputed and (dispute := _phrase(disputed)):  # "Split on Parliament's Call to Expel
         return _proposal(disputed.group("x")) or dispute  # Foreign Troops": the call's action
-    return _proposal(line) or _phrase(_VOTE.search(line)) or _phrase(_MEASURE.search(line))
+    return (
+        _proposal(line)
+        or _phrase(_VOTE.search(line))
+        or _phrase(_MEASURE.search(line))
+        or _announced(_ASIDE.sub("", line))
+        or _measure(_DECIDED.search(line))
+    )
 
 
-def _proposal(line: str) -> str | None:
+def _announced(line: str) -> str | None:
+    """The policy act a headline says someone is to take, without its time ("... From
+    September"); a verb alone takes the headline's subject as its object ("Kilbride
+    Maternity Unit to Close" -> "close Kilbride Maternity Unit")."""
+    phrase = _proposal(line, _ANNOUNCED, ANNOUNCED_ACTS)
+    if not phrase:
+        return None
+    phrase = _WHEN.sub("", phrase)
+    match = _ANNOUNCED.search(line)
+    if len(phrase.split()) == 1 and match:
+        phrase = f"{phrase} {match.group('who')}"
+    return phrase
+
+
+def _measure(match: re.Match[str] | None) -> str | None:
+    """The measure a headline's decision names, when it names one ("Night Curfew for
+    Under-16s", "Plan to Close Maternity Unit"; not "Trump's Pick" or "Deal")."""
+    phrase = _phrase(match)
+    if not phrase:
+        return None
+    if proposed := _proposal(phrase):
+        return proposed
+    words = [w.lower().strip(",'’\"") for w in phrase.split()]
+    # the measure's head noun: the word before its first preposition, else the last word
+    cut = next((i for i, w in enumerate(words) if i and w in ("on", "for", "to", "of", "in", "at")),
+               len(words))  # fmt: skip
+    return phrase if words[cut - 1].removesuffix("s") in MEASURES else None
+
+
+# what a headline's decision may name as a measure in dispute
+MEASURES = frozenset(
+    """ban tax levy curfew cap limit toll charge fee fine licence license permit plan bill law
+    ordinance rule regulation policy reform scheme project expansion closure merger sale cut
+    increase hike rise runway pipeline dam mine fence wall cull trial pilot moratorium
+    referendum budget subsidy mandate requirement restriction exemption farm plant station road
+    bridge stadium airport port site""".split()
+)
+
+
+def _proposal(
+    line: str, pattern: re.Pattern[str] = _PROPOSAL, acts: frozenset[str] | None = None
+) -> str | None:
     """What a headline's call, plan or bill is to do, when it acts on a policy as a lead's
     decision must ("Call to Expel Foreign Troops"; not "Trump's plan to battle the 15
-    investigations facing him")."""
-    phrase = _phrase(_PROPOSAL.search(line))
+    investigations facing him"); ``pattern`` finds the action (default: a proposal's),
+    ``acts`` are the verbs it may start with (default: POLICY_ACTIONS and HEADLINE_POLICY)."""
+    phrase = _phrase(pattern.search(line))
     if not phrase:
         return None
     words = [w.lower().strip(",") for w in phrase.split()]
@@ -151,7 +236,9 @@ def _proposal(line: str) -> str | None:
     if verb == "make" and words[1:2] and words[1] in ("about", "on", "over", "in", "by"):
         return None  # "had a decision to make about ...": the decision is made, not an action
     stems = {verb, verb.removesuffix("s"), verb.removesuffix("e"), verb + "e"}
-    return phrase if stems & (POLICY_ACTIONS | HEADLINE_POLICY) else None
+    if verb.endswith("ing"):  # "Closer to Capping Rent Rises"
+        stems |= {verb[:-3], verb[:-3] + "e", verb[:-4]}
+    return phrase if stems & (acts or POLICY_ACTIONS | HEADLINE_POLICY) else None
 
 
 # headline verbs for policy moves beyond the lead's list: "Gut Obamacare", "Defund Police",
@@ -590,11 +677,11 @@ class Sides:
         rest = [i for i, r in enumerate(ruled) if r is None]
         vecs = embed([*hypotheses(issue), *(_head(quotes[i].text) for i in rest)])
         topic, texts = vecs[:3], vecs[3:]
-        predicted = model().predict_vectors(texts, topic, [quotes[i].text for i in rest], issue)
+        rows = model().rows(texts, topic, [quotes[i].text for i in rest], issue)
         relevance = np.asarray(texts @ topic[0])
         out = list(quotes)
         for j, i in enumerate(rest):
-            stance = predicted[j]
+            stance = lean(rows[j], model().labels)
             if is_call(quotes[i]):
                 stance = call_stance(quotes[i], float(relevance[j]))
             out[i] = replace(quotes[i], stance=stance)
@@ -605,6 +692,23 @@ class Sides:
 
 
 RULE_WEIGHT = 2.0  # a quote the rules read counts twice in its speaker's side
+NEITHER_MIN = 0.7  # the model's probability of neither above which a voice is read as neither
+
+
+def lean(row: np.ndarray, labels: Sequence[str]) -> Stance:
+    """A quoted voice's stance from the model's probabilities: ``neither`` only when the model
+    gives it at least NEITHER_MIN, else the likelier of for and against. The voices an article
+    quotes on its issue mostly take a side, and their factual statements ("talks resume on
+    Friday", from the union on strike) lean the speaker's way even where the model finds
+    them mostly off the issue; a reader, and the annotators, give such a quote its
+    speaker's side."""
+    probs = dict(zip(labels, (float(x) for x in row), strict=True))
+    if probs["neither"] >= NEITHER_MIN:
+        return Stance("neither", round(probs["neither"], 4))
+    label = "for" if probs["for"] >= probs["against"] else "against"
+    return Stance(label, round(probs[label], 4))
+
+
 QUOTE_CHARS = 400  # a quote is embedded from its first 400 characters (cost grows with length)
 
 
