@@ -48,8 +48,9 @@ from ..syntax import (
 )
 from ..topicwords import content_words
 
-# a phrase runs to a clause break; a dot inside "U.S." or before a letter does not end it
-_PHRASE = r"[A-Za-z£$€\d](?:[^,;:.?!]|\.(?=[A-Za-z])|(?<=\b[A-Z])\.)*"
+# a phrase runs to a clause break; a dot inside "U.S." or before a letter does not end it, nor
+# a dot or comma inside a number ("1.5%", "3,000 troops")
+_PHRASE = r"[A-Za-z£$€\d](?:[^,;:.?!]|\.(?=[A-Za-z])|(?<=\b[A-Z])\.|(?<=\d)[.,](?=\d))*"
 _PROPOSAL = re.compile(
     r"\b(?:call|plan|bid|push|move|vote|bill|proposal|decision|order|pledge|campaign|effort|"
     rf"attempt|scheme|demand|motion|referendum)s?\s+to\s+(?P<x>{_PHRASE})",
@@ -71,7 +72,7 @@ _MEASURE = re.compile(rf"\b(?P<x>(?:ban|tax|levy|curfew|cap|limit)\s+(?:on|for)\
 # to restrict visas ...", "Senate poised to repeal ...", "City Votes to Sell Its Port"
 _ANNOUNCED = re.compile(
     r"^(?P<who>(?:[\w'’.&-]+\s+){0,5}?(?!(?i:\w+ed|tries|try|refuses?|fails?|needs?|wants?|"
-    r"how|way|time|right|hard|able|free|out)\s)[\w'’.&-]+)\s+(?:(?:is|are)\s+)?"
+    r"how|way|time|right|hard|able|free|out|committee)\s)[\w'’.&-]+)\s+(?:(?:is|are)\s+)?"
     r"(?:set\s+|poised\s+|ready\s+|expected\s+|likely\s+|votes?\s+|(?i:moves?\s+(?:closer\s+)?)|"
     rf"plans?\s+|agrees?\s+|decides?\s+)?to\s+(?P<x>{_PHRASE})"
 )
@@ -189,11 +190,18 @@ def _announced(line: str) -> str | None:
     phrase = _proposal(line, _ANNOUNCED, ANNOUNCED_ACTS)
     if not phrase:
         return None
-    phrase = _WHEN.sub("", phrase)
+    phrase = _MAIN_VERB.sub("", _WHEN.sub("", phrase))
     match = _ANNOUNCED.search(line)
     if len(phrase.split()) == 1 and match:
+        rest = line[match.end("x") :].strip()
+        if rest and rest[0] in ",;:":  # "authority to delay, 'ignore' ... provision": no issue
+            return None
         phrase = f"{phrase} {match.group('who')}"
     return phrase
+
+
+# the headline's own verb after an announced action: "Program to Protect Dreamers Is Dead"
+_MAIN_VERB = re.compile(r"\s+(?i:is|are|was|were|has|have)\s.*$")
 
 
 def _measure(match: re.Match[str] | None) -> str | None:
