@@ -137,6 +137,9 @@ def test_aggregate_sums_each_speakers_stances():
         ("the government to expel all foreign forces", 0.8, "for"),
         ("parliament to reject the funding", 0.7, "against"),
         ("the government to resign", 0.2, "neither"),
+        # a call to halt something the issue does not name still opposes the measure
+        ("the authority to suspend work until a new valuation is done", 0.2, "against"),
+        ("the mayor to publish the full loan agreement", 0.2, "neither"),
     ],
 )
 def test_calls_are_read_for_what_they_demand(text, relevance, label):

@@ -574,9 +574,23 @@ def is_call(quote: Quote) -> bool:
     return not cue[0].startswith("call") or len(cue) > 1
 
 
+# a call whose demand is to halt, reject or suspend something: "called on parliament to reject
+# the funding", "urged the authority to suspend work until ..."
+_HALT_CALL = re.compile(
+    r"^(?:\S+\s+){0,6}?to\s+(?:immediately\s+)?(?:reject|suspend|halt|stop|scrap|block|cancel|"
+    r"delay|drop|abandon|reverse|overturn|pause|freeze|shelve|postpone)\b",
+    re.IGNORECASE,
+)
+
+
 def call_stance(quote: Quote, relevance: float) -> Stance:
-    """A reported call, read for what it demands: the issue's action, its stopping, or else."""
+    """A reported call, read for what it demands: the issue's action, its stopping, or else.
+    A call to halt something the issue's words do not name still opposes it: in an article
+    about a measure, what a voice asks to be stopped is the measure or its means (the funding,
+    the work)."""
     if relevance < RELEVANT:
+        if _HALT_CALL.match(quote.text):
+            return Stance("against", 0.6)
         return Stance("neither", round(min(max(1 - relevance, 0.5), 0.99), 4))
     label = "against" if STOPPING.search(quote.text) else "for"
     return Stance(label, round(min(0.5 + relevance / 2, 0.99), 4))
