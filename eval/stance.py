@@ -45,6 +45,7 @@ sys.path.insert(0, str(REPO))
 
 import numpy as np  # noqa: E402
 
+from eval.articles import HELD_OUT, gold_articles  # noqa: E402
 from eval.data import DATA, allsides, report  # noqa: E402
 from newsprism.pipeline import Pipeline  # noqa: E402
 from newsprism.readers import ReadOptions  # noqa: E402
@@ -57,8 +58,6 @@ from newsprism.stance import CROSS_WEIGHT, classifier_probabilities, mix  # noqa
 from newsprism.stance_cross import CrossStance  # noqa: E402
 from training.train_stance import basil, macro_f1, vast  # noqa: E402
 
-GOLD = REPO / "eval" / "gold" / "articles"
-HELD_OUT = REPO / "eval" / "gold" / "articles_heldout"
 ISSUE_JUDGMENTS = REPO / "eval" / "gold" / "issue_judgments.json"
 
 
@@ -115,10 +114,6 @@ def basil_quotes() -> tuple[float, int]:
     for_, against = STANCE_LABELS.index("for"), STANCE_LABELS.index("against")
     pred = np.where(p[:, for_] >= p[:, against], for_, against)
     return float(np.mean(pred == y)), len(pairs)
-
-
-def _gold(folder: Path = GOLD) -> list[dict]:
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
 
 
 @functools.cache
@@ -218,7 +213,7 @@ def allsides_issues() -> dict[str, float]:
 
 
 def evaluate() -> dict[str, float]:
-    golds = _gold()
+    golds = gold_articles()
     basil_acc, basil_n = basil_quotes()
     speakers, found = gold_speakers(golds)
     halves = {f"gold_{what}_side_accuracy_{part}": fn(golds, part)
@@ -233,7 +228,7 @@ def evaluate() -> dict[str, float]:
         "gold_speaker_side_accuracy": speakers,
         "gold_issue_found": found,
         **halves,
-        **held_out(_gold(HELD_OUT)),
+        **held_out(gold_articles(HELD_OUT)),
         **allsides_issues(),
     }
 

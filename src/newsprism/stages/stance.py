@@ -699,11 +699,12 @@ class Sides:
         rest = [i for i, r in enumerate(ruled) if r is None]
         vecs = embed([*hypotheses(issue), *(_head(quotes[i].text) for i in rest)])
         topic, texts = vecs[:3], vecs[3:]
-        rows = model().rows(texts, topic, [quotes[i].text for i in rest], issue)
+        classifier = model()
+        rows = classifier.rows(texts, topic, [quotes[i].text for i in rest], issue)
         relevance = np.asarray(texts @ topic[0])
         out = list(quotes)
         for j, i in enumerate(rest):
-            stance = lean(rows[j], model().labels)
+            stance = lean(rows[j], classifier.labels)
             if is_call(quotes[i]):
                 stance = call_stance(quotes[i], float(relevance[j]))
             out[i] = replace(quotes[i], stance=stance)
