@@ -264,6 +264,39 @@ def test_rules_read_what_a_voice_wants(text, issue, label):
 
 
 @pytest.mark.parametrize(
+    ("text", "issue", "label"),
+    [
+        # the measure's act on a thing worth having, or worth less of
+        ("The ban would cut sugar beet yields by up to 30 percent.", "ban the insecticide",
+         "against"),
+        ("The closure would push national emissions up by 3 million tonnes.",
+         "close the power station", "against"),
+        # a generic measure noun may be another measure of the story
+        ("The plan would hurt consumers.", "force a net neutrality vote", None),
+        # a relative clause's subject is the noun it describes, not the nearest noun before
+        ("Jobs went abroad because of trade deals that hurt American workers.", "keep jobs",
+         None),
+        ("The mine would create 900 permanent jobs.", "open the gold mine", "for"),
+        ("The dam would not create jobs.", "build the dam", "against"),
+        # a harming or helping verb needs no listed object; the issue's object as the subject
+        ("The tax will hurt small shops.", "tax sugary drinks", "against"),
+        ("The foreign troops protect us from the militias.", TROOPS, "against"),
+        # readings that disagree; a pronoun takes the quote's nearest noun with a worth
+        ("The dam is sound. It will reduce floods. It will not stop them.", "build the dam",
+         "neither"),
+        # a conditional, or a subject the issue does not name: nothing read
+        ("If it cuts obesity, good.", "tax sugary drinks", None),
+        ("The weather will hurt small shops.", "tax sugary drinks", None),
+        # an attitude outranks a consequence
+        ("We back the ban even though it will cut yields.", "ban the insecticide", "for"),
+    ],
+)  # fmt: skip
+def test_rules_read_a_measures_consequences(text, issue, label):
+    result = read(frame(issue), _nlp()(text)[:], "indirect")
+    assert (result[0] if result else None) == label
+
+
+@pytest.mark.parametrize(
     ("lead", "issue"),
     [
         ("City officials have begun a three-month trial of electric buses on two routes, "

@@ -1,4 +1,7 @@
-"""Fine-tune the stance cross-encoder (src/newsprism/models/stance/cross.safetensors).
+"""Fine-tune a stance cross-encoder (src/newsprism/models/stance/cross*.safetensors).
+
+training/Makefile.stance has the commands for both shipped ones: ``cross.safetensors``, the
+general one, and ``cross_quotes.safetensors``, the stance stage's.
 
     python training/train_stance_cross.py [--data ../shared/data] [--epochs 3]
 

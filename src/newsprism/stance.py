@@ -12,9 +12,11 @@ The model is small on purpose, so that it can run on every quote of every articl
 3. A one-hidden-layer network, trained by ``training/train_stance.py`` on VAST, IBM claim
    stance, PERSPECTRUM, FNC-1 and BASIL, maps them to for / against / neither. Its weights
    (``models/stance/stance.npz``) are applied with numpy: torch is only needed to embed.
-4. Its probabilities are averaged with the cross-encoder's (``stance_cross.py``: MiniLM
+4. Its probabilities are averaged with a cross-encoder's (``stance_cross.py``: MiniLM
    reading topic and text together, which sees which way a text leans where separate
-   embeddings blur it); ``CROSS_WEIGHT`` sets the mix.
+   embeddings blur it); ``CROSS_WEIGHT`` sets the mix. ``stance`` and ``stances`` use the
+   general cross-encoder; the stance stage, reading an article's quotes toward its issue,
+   the quotes' one (``StanceModel.rows(..., cross=QUOTE_CROSS)``).
 
 torch is imported lazily, on the first call (``newsprism.minilm``).
 """
@@ -31,6 +33,8 @@ from typing import Any
 import numpy as np
 
 from .records import STANCE_LABELS, Stance
+from .stance_cross import QUOTE_WEIGHTS as QUOTE_CROSS
+from .stance_cross import WEIGHTS as CROSS
 
 MODEL_DIR = Path(__file__).parent / "models" / "stance"
 WEIGHTS = MODEL_DIR / "stance.npz"
@@ -186,13 +190,20 @@ class StanceModel:
         return [self._stance(row) for row in self.rows(text_vecs, topic_vec, texts, topic)]
 
     def rows(
-        self, text_vecs: np.ndarray, topic_vec: np.ndarray, texts: Sequence[str], topic: str
+        self,
+        text_vecs: np.ndarray,
+        topic_vec: np.ndarray,
+        texts: Sequence[str],
+        topic: str,
+        cross: Path = CROSS,
     ) -> np.ndarray:
         """The shipped probabilities (one row per text, columns in ``self.labels`` order)
-        from embeddings already computed, as ``predict_vectors`` takes them."""
+        from embeddings already computed, as ``predict_vectors`` takes them, mixed with the
+        cross-encoder whose adapters are at ``cross``."""
         v = np.repeat(topic_vec[None, :, :], len(texts), axis=0)
         topics = [topic] * len(texts)
-        return with_cross(self.probabilities(features(text_vecs, v, texts, topics)), texts, topics)
+        p = self.probabilities(features(text_vecs, v, texts, topics))
+        return with_cross(p, texts, topics, cross)
 
     def _stance(self, row: np.ndarray) -> Stance:
         best = int(row.argmax())
@@ -208,14 +219,16 @@ def classifier_probabilities(texts: Sequence[str], topics: Sequence[str]) -> np.
     return model().probabilities(features(u, v, texts, topics))
 
 
-def with_cross(p: np.ndarray, texts: Sequence[str], topics: Sequence[str]) -> np.ndarray:
-    """The classifier's probabilities averaged with the cross-encoder's, which weighs
-    ``CROSS_WEIGHT`` (``stance_cross.py``: MiniLM reading topic and text together)."""
+def with_cross(
+    p: np.ndarray, texts: Sequence[str], topics: Sequence[str], cross: Path = CROSS
+) -> np.ndarray:
+    """The classifier's probabilities averaged with a cross-encoder's (the adapters at
+    ``cross``), which weighs ``CROSS_WEIGHT`` (``stance_cross.py``)."""
     if not CROSS_WEIGHT or not len(texts):
         return p
-    from .stance_cross import model as cross
+    from .stance_cross import model as cross_encoder
 
-    return mix(p, cross().probabilities(texts, topics))
+    return mix(p, cross_encoder(cross).probabilities(texts, topics))
 
 
 def mix(p: np.ndarray, cross: np.ndarray) -> np.ndarray:
@@ -240,6 +253,6 @@ def stances(texts: Sequence[str], topic: str) -> list[Stance]:
 
 
 __all__ = [
-    "STANCE_LABELS", "StanceModel", "embed", "embed_topic", "features", "hypotheses", "model",
-    "stance", "stances",
+    "CROSS", "QUOTE_CROSS", "STANCE_LABELS", "StanceModel", "embed", "embed_topic", "features",
+    "hypotheses", "model", "stance", "stances",
 ]  # fmt: skip

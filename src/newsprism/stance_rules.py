@@ -26,7 +26,15 @@ what the issue does to that thing (expel removes it). Each part is read from the
    each negation ("not", "never", a rhetorical "why would we ...?"), times the value of
    its complement. An evaluation ("X is essential", "a regressive tax") is its polarity
    times the value of what it evaluates. A reported call's demand is wanted.
-4. **Neither** (:meth:`Reader.neutral`): a voice that takes no side ("no position", "it
+4. **Consequences** (:meth:`Reader.consequences`), read only where no attitude is: what
+   the measure, or a thing the issue acts on, does to something worth having or worth less
+   of. "The ban would cut yields" is against the ban: the ban (+1) cuts (-1) yields (+1);
+   "the closure would push emissions up" is against it (+1 x +1 x -1); "the troops
+   protect us" is against expelling them (-1 x +1, a helping verb's object being worth
+   having). A generic measure noun ("the plan", "the proposal") is no subject here: in a
+   story of several measures it is often another one. A conditional ("if it catches the thieves, good") says nothing; readings that
+   disagree ("would tighten supply but was unlikely to cause shortages") are a mixed position.
+5. **Neither** (:meth:`Reader.neutral`): a voice that takes no side ("no position", "it
    depends"), speaks of both sides ("neither side", "both sides"), rejects two parties at
    once ("without the US and without Iran", "not the bees and not the farmers"), backs
    something only on a condition ("only if", "on condition that"), or wants one part but not
@@ -98,6 +106,8 @@ class Lexicon:
     group: dict[str, str]
     evaluation: dict[str, int]
     neutral: re.Pattern[str]
+    harm: dict[str, int]  # hurt -1, help +1: whatever the object
+    worth: dict[str, int]  # jobs +1, emissions -1
 
     def effect(self, verb: str) -> int | None:
         return self.act.get(verb, self.leave.get(verb))
@@ -138,6 +148,8 @@ def lexicon(path: Path = LEXICON) -> Lexicon:
         group={w: v for w, c, v in rows if c == "group"},
         evaluation={**table("good"), **table("bad")},
         neutral=re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.I),
+        harm={**table("harm"), **table("help")},
+        worth={**table("asset"), **table("ill")},
     )
 
 
@@ -532,6 +544,44 @@ class Reader:
                 return self.lex.attitude[head.lemma_.lower()] > 0 and self.speaker_subject(head)
         return False
 
+    # -- consequences --------------------------------------------------------------------
+
+    def consequences(self) -> Iterator[int]:
+        """+1 / -1 for each good or bad effect the span gives the measure (module docstring)."""
+        for tok in self.span:
+            if tok.pos_ not in ("VERB", "AUX") or _conditional(tok):
+                continue
+            lemma = tok.lemma_.lower()
+            change = _UP_DOWN.get(next((c.lower_ for c in tok.children if c.dep_ in (
+                "compound:prt", "prt")), ""), 0) if lemma in _MOVERS else 0  # fmt: skip
+            change = change or self.lex.harm.get(lemma) or self.lex.act.get(lemma, 0)
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and tok.dep_ in ("relcl", "acl:relcl") and subj.tag_ == "WDT":
+                subj = tok.head  # "trade deals that hurt American workers": the deals
+            obj = next((c for c in tok.children if c.dep_ in ("obj", "dobj")), None)
+            if not change or subj is None or obj is None or subj.lemma_.lower() in self.lex.measure:
+                continue  # "the plan", "the proposal": in a story of many, maybe another one
+            worth = self._worth(obj)
+            if worth is None and lemma in self.lex.harm:
+                worth = 1  # what one harms or helps is worth having
+            who = self.value(subj) if worth is not None else None
+            if who is not None and worth is not None:
+                doubted = self.negated(tok) or any(c.lower_ in _SELDOM for c in tok.children)
+                if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("unlikely", "fail"):
+                    doubted = not doubted  # "was unlikely to cause shortages"
+                yield who * change * worth * (-1 if doubted else 1)
+
+    def _worth(self, thing: Any) -> int | None:
+        """+1 / -1 for a thing worth having or worth less of; a pronoun ("will not stop them")
+        takes the nearest earlier noun of the quote that has a worth."""
+        if thing.lower_ not in PLURAL_PRONOUNS | SINGULAR_PRONOUNS:
+            return self.lex.worth.get(thing.lemma_.lower())
+        for i in range(thing.i - 1, self.span.start - 1, -1):
+            cand = thing.doc[i]
+            if cand.pos_ == "NOUN" and cand.lemma_.lower() in self.lex.worth:
+                return self.lex.worth[cand.lemma_.lower()]
+        return None
+
     # -- neither ---------------------------------------------------------------------------
 
     def neutral(self) -> bool:
@@ -551,6 +601,21 @@ class Reader:
                        for c in conjs):  # fmt: skip
                     return True
         return False
+
+
+_MOVERS = frozenset("push drive send bring force".split())  # "push emissions up"
+_UP_DOWN = {"up": 1, "down": -1}
+_SELDOM = frozenset("seldom rarely hardly".split())
+
+
+def _conditional(tok: Any) -> bool:
+    """Whether a verb sits in an "if" or "unless" clause (its own or a head's, up the tree)."""
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+            return True
+        if tok.head.i == tok.i or tok.dep_ not in ("conj", "xcomp", "ccomp", "advcl"):
+            return False
+        tok = tok.head
 
 
 def _sent_start(doc: Any, i: int) -> int:
@@ -577,7 +642,7 @@ def read(
     reader = Reader(frame_, span, kind=kind, call=call)
     if reader.neutral():
         return "neither", NEUTRAL_SCORE
-    found = [d for d in reader.decisions()]
+    found = [d for d in reader.decisions()] or [d for d in reader.consequences()]
     if not found:
         return None
     if 0 in found or (1 in found and -1 in found):

@@ -688,7 +688,7 @@ class Sides:
         """
         # imported here: torch loads only when an article has an issue. Names, not the module:
         # the package may re-export the function ``stance`` under the module's name.
-        from ..stance import embed, hypotheses, model
+        from ..stance import QUOTE_CROSS, embed, hypotheses, model
         from ..stance_rules import frame, read
 
         if not quotes:
@@ -700,7 +700,7 @@ class Sides:
         vecs = embed([*hypotheses(issue), *(_head(quotes[i].text) for i in rest)])
         topic, texts = vecs[:3], vecs[3:]
         classifier = model()
-        rows = classifier.rows(texts, topic, [quotes[i].text for i in rest], issue)
+        rows = classifier.rows(texts, topic, [quotes[i].text for i in rest], issue, QUOTE_CROSS)
         relevance = np.asarray(texts @ topic[0])
         out = list(quotes)
         for j, i in enumerate(rest):
