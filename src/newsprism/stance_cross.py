@@ -9,7 +9,7 @@ vectors to for / against / neither. Only the adapters and the head are shipped (
 each); they are merged into a copy of the encoder's weights once, at load, so inference costs
 one encoder pass per (text, topic) pair.
 
-Two sets of adapters are shipped, trained by the same script on the same sources:
+Two sets of adapters are shipped, trained by the same script:
 
 - ``cross.safetensors`` (``WEIGHTS``), for ``newsprism.stance``: any text toward any topic,
   trained also on VAST's lemma-form topics and on off-topic pairs, so it says ``neither``

@@ -32,8 +32,9 @@ what the issue does to that thing (expel removes it). Each part is read from the
    "the closure would push emissions up" is against it (+1 x +1 x -1); "the troops
    protect us" is against expelling them (-1 x +1, a helping verb's object being worth
    having). A generic measure noun ("the plan", "the proposal") is no subject here: in a
-   story of several measures it is often another one. A conditional ("if it catches the thieves, good") says nothing; readings that
-   disagree ("would tighten supply but was unlikely to cause shortages") are a mixed position.
+   story of several measures it is often another one. A conditional ("if it catches the
+   thieves, good") says nothing; readings that disagree ("It will reduce the floods. It will
+   not stop them") are a mixed position.
 5. **Neither** (:meth:`Reader.neutral`): a voice that takes no side ("no position", "it
    depends"), speaks of both sides ("neither side", "both sides"), rejects two parties at
    once ("without the US and without Iran", "not the bees and not the farmers"), backs
@@ -551,10 +552,7 @@ class Reader:
         for tok in self.span:
             if tok.pos_ not in ("VERB", "AUX") or _conditional(tok):
                 continue
-            lemma = tok.lemma_.lower()
-            change = _UP_DOWN.get(next((c.lower_ for c in tok.children if c.dep_ in (
-                "compound:prt", "prt")), ""), 0) if lemma in _MOVERS else 0  # fmt: skip
-            change = change or self.lex.harm.get(lemma) or self.lex.act.get(lemma, 0)
+            change = self._change(tok)
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and tok.dep_ in ("relcl", "acl:relcl") and subj.tag_ == "WDT":
                 subj = tok.head  # "trade deals that hurt American workers": the deals
@@ -562,14 +560,24 @@ class Reader:
             if not change or subj is None or obj is None or subj.lemma_.lower() in self.lex.measure:
                 continue  # "the plan", "the proposal": in a story of many, maybe another one
             worth = self._worth(obj)
-            if worth is None and lemma in self.lex.harm:
+            if worth is None and tok.lemma_.lower() in self.lex.harm:
                 worth = 1  # what one harms or helps is worth having
-            who = self.value(subj) if worth is not None else None
-            if who is not None and worth is not None:
-                doubted = self.negated(tok) or any(c.lower_ in _SELDOM for c in tok.children)
-                if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("unlikely", "fail"):
-                    doubted = not doubted  # "was unlikely to cause shortages"
-                yield who * change * worth * (-1 if doubted else 1)
+            if worth is None or (who := self.value(subj)) is None:
+                continue
+            doubted = self.negated(tok) or any(c.lower_ in _SELDOM for c in tok.children)
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("unlikely", "fail"):
+                doubted = not doubted  # "was unlikely to cause shortages"
+            yield who * change * worth * (-1 if doubted else 1)
+
+    def _change(self, verb: Any) -> int:
+        """What a verb does to its object: +1 ("create", "help", "push ... up"), -1 ("cut",
+        "hurt", "drive ... down"), 0 when it is no such verb."""
+        lemma = verb.lemma_.lower()
+        if lemma in _MOVERS:
+            particle = next((c.lower_ for c in verb.children if c.dep_ in ("compound:prt", "prt")), "")  # fmt: skip
+            if particle in _UP_DOWN:
+                return _UP_DOWN[particle]
+        return self.lex.harm.get(lemma) or self.lex.act.get(lemma, 0)
 
     def _worth(self, thing: Any) -> int | None:
         """+1 / -1 for a thing worth having or worth less of; a pronoun ("will not stop them")
