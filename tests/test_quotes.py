@@ -173,6 +173,27 @@ def test_a_subject_before_its_apposition_and_cue_stays_the_speaker(pipeline):
     assert q.speaker.name == "Leonard Moss" and q.text == "the ferry plan would cost more"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the parser made the name the root and hung the cue on it
+        ("Watchful Eye, a civil liberties group, called on the council to halt the plan.",
+         "Watchful Eye"),
+        # the parser joined the name to the clause before, leaving the cue no subject
+        ("Hundreds of people marched through the district capital of Olm on Saturday, and the "
+         "Friends of Kessering, a campaign group, said it would challenge the licence in court.",
+         "Friends of Kessering"),
+        # a participle after a place's appositive is the sentence subject's, not the place's
+        ("Hillary Clinton spoke out Tuesday about the death of Terence Crutcher in Tulsa, "
+         "Oklahoma, arguing that the epidemic of police shootings should be intolerable.",
+         "Hillary Clinton"),
+    ],
+)  # fmt: skip
+def test_a_name_described_in_commas_before_a_subjectless_cue_speaks(pipeline, text, speaker):
+    (q,) = quotes_of(pipeline, text)
+    assert (q.speaker.name or q.speaker.text).startswith(speaker)
+
+
 def test_a_stray_space_before_the_speaker_is_not_the_subject(pipeline):
     text = "The talks were secret. “They misled us,” said  Ilan Dorsey, a former adviser."
     (q,) = quotes_of(pipeline, text)

@@ -382,7 +382,7 @@ def _subject(verb: Any) -> Any | None:
         after = next((c for c in verb.children if c.left_edge.i == verb.i + 1), None)
         if after is not None and after.pos_ == "PROPN":
             return after
-    named = _named_after_quote(verb) or _named_after_cue(verb)
+    named = _named_after_quote(verb) or _named_after_cue(verb) or _appositive_before(verb)
     if named is not None:
         return named
     head = verb.head
@@ -411,6 +411,31 @@ def _subject(verb: Any) -> Any | None:
         found = _subject(head.head)  # but not the noun itself: "There's been a rush to write"
         return None if found is not None and found.i == head.i else found
     return None
+
+
+def _appositive_before(verb: Any) -> Any | None:
+    """The name a description in commas sets right before a cue the parser left with no
+    subject: "Watchful Eye, a civil liberties group, called on ...", "and the Friends of
+    Kessering, a campaign group, said". Not a participle's (", arguing that": its doer is its
+    clause's subject), unless the parser hung the cue on that very name."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "," or verb.tag_ == "VBG":
+        return None
+    described = doc[verb.i - 2]
+    while described.dep_ != "appos" and described.i > described.head.i:
+        described = described.head  # "a campaign group": from "group" up to the appositive
+    if described.dep_ != "appos" or described.head.pos_ != "PROPN":
+        return None
+    name = described.head
+    if verb.dep_.startswith(("advcl", "xcomp")) or (
+        verb.dep_.startswith("acl") and verb.head.i != name.i
+    ):
+        return None
+    while name.dep_ in ("flat", "compound") and name.head.i > name.i:
+        name = name.head  # "Watchful Eye": the name's last word heads it
+    while name.dep_ == "flat" and name.head.i < name.i:
+        name = name.head  # or its first
+    return name
 
 
 def _quoted(tok: Any) -> bool:
