@@ -194,6 +194,18 @@ def test_a_name_described_in_commas_before_a_subjectless_cue_speaks(pipeline, te
     assert (q.speaker.name or q.speaker.text).startswith(speaker)
 
 
+def test_an_accusation_quoted_is_the_accusers(pipeline):
+    text = ("Minister Jan Berg said the mine would bring jobs. Its spokeswoman, Hanne Dijkstra, "
+            "accused the ministry of “signing away a national reserve behind closed doors”.")  # fmt: skip
+    quoted = [q for q in quotes_of(pipeline, text) if q.kind == "direct"]
+    assert [(q.text, q.speaker.name) for q in quoted] == [
+        ("signing away a national reserve behind closed doors", "Hanne Dijkstra")
+    ]
+    # the accused, quoted, is no speaker
+    text = "Mr. Berg was accused of “signing away a national reserve behind closed doors”."
+    assert all(q.speaker is None for q in quotes_of(pipeline, text))
+
+
 def test_a_stray_space_before_the_speaker_is_not_the_subject(pipeline):
     text = "The talks were secret. “They misled us,” said  Ilan Dorsey, a former adviser."
     (q,) = quotes_of(pipeline, text)

@@ -62,6 +62,7 @@ SPEECH = frozenset(
     estimate told post posted write interject exclaim retort lament muse""".split()
 )
 CALLS = frozenset("call urge demand appeal press plead".split())  # reported calls: "called on X to"
+ACCUSES = frozenset({"accuse"})  # "X accused the ministry of “...”": X's words, quoted
 ASKERS = frozenset("tell ask warn promise assure remind inform urge".split())  # take a recipient
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})  # speak for someone
 # who works for a person, whose name is then the affiliation: "a Trump aide", "a lawyer for Cohen"
@@ -273,6 +274,17 @@ def _is_cue(tok: Any) -> bool:
     if tok.tag_ == "JJ" and tok.dep_ == "amod":
         return False  # "the alleged message"
     return (tok.lemma_.lower() in SPEECH or tok.lower_ in SPEECH) and _verbal(tok)
+
+
+def _accuses(verb: Any, start: int, end: int) -> bool:
+    """An accusation whose charge is the quote: "Its spokeswoman, Hanne Dijkstra, accused the
+    ministry of “signing away a national reserve”" (not "he was accused of “...”")."""
+    return (
+        verb.lemma_.lower() in ACCUSES
+        and passive_subject(verb) is None
+        and verb.left_edge.idx <= start
+        and end <= verb.right_edge.idx + len(verb.right_edge) + 1
+    )
 
 
 # what a text "reads" as its words: "“...,” the statement reads", "reads the website of ..."
@@ -609,7 +621,7 @@ def _cue_for(
     outside = lambda t: not any(s - 1 <= t.idx < e + 1 for s, e in near)  # noqa: E731
     for sent in sents:
         for tok in sent:
-            if outside(tok) and _is_cue(tok):
+            if outside(tok) and (_is_cue(tok) or _accuses(tok, start, end)):
                 return tok, _subject(tok) or _named_before(tok)
         found = _according(sent, sent.start_char, start - 1) or _according(
             sent, end + 1, sent.end_char
