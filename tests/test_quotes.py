@@ -194,16 +194,21 @@ def test_a_name_described_in_commas_before_a_subjectless_cue_speaks(pipeline, te
     assert (q.speaker.name or q.speaker.text).startswith(speaker)
 
 
-def test_an_accusation_quoted_is_the_accusers(pipeline):
+def test_a_characterisation_quoted_is_its_authors(pipeline):
     text = ("Minister Jan Berg said the mine would bring jobs. Its spokeswoman, Hanne Dijkstra, "
             "accused the ministry of “signing away a national reserve behind closed doors”.")  # fmt: skip
     quoted = [q for q in quotes_of(pipeline, text) if q.kind == "direct"]
     assert [(q.text, q.speaker.name) for q in quoted] == [
         ("signing away a national reserve behind closed doors", "Hanne Dijkstra")
     ]
-    # the accused, quoted, is no speaker
+    text = "President Obama condemned the test as a “grave threat to regional stability”."
+    assert [q.speaker.name for q in quotes_of(pipeline, text)] == ["Obama"]
+    # the accused, quoted, is no speaker; nor is one word called something a quote
     text = "Mr. Berg was accused of “signing away a national reserve behind closed doors”."
     assert all(q.speaker is None for q in quotes_of(pipeline, text))
+    assert all(
+        q.kind != "direct" for q in quotes_of(pipeline, "Clinton called them “deplorables.”")
+    )
 
 
 def test_a_stray_space_before_the_speaker_is_not_the_subject(pipeline):

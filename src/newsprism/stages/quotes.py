@@ -62,7 +62,8 @@ SPEECH = frozenset(
     estimate told post posted write interject exclaim retort lament muse""".split()
 )
 CALLS = frozenset("call urge demand appeal press plead".split())  # reported calls: "called on X to"
-ACCUSES = frozenset({"accuse"})  # "X accused the ministry of “...”": X's words, quoted
+# what one says of another in quoted words: "X accused the ministry of “...”", "called it “...”"
+CHARACTERISES = frozenset("accuse call describe condemn brand label dub liken denounce".split())
 ASKERS = frozenset("tell ask warn promise assure remind inform urge".split())  # take a recipient
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})  # speak for someone
 # who works for a person, whose name is then the affiliation: "a Trump aide", "a lawyer for Cohen"
@@ -276,11 +277,13 @@ def _is_cue(tok: Any) -> bool:
     return (tok.lemma_.lower() in SPEECH or tok.lower_ in SPEECH) and _verbal(tok)
 
 
-def _accuses(verb: Any, start: int, end: int) -> bool:
-    """An accusation whose charge is the quote: "Its spokeswoman, Hanne Dijkstra, accused the
-    ministry of “signing away a national reserve”" (not "he was accused of “...”")."""
+def _characterises(verb: Any, start: int, end: int) -> bool:
+    """A verb that says what someone or something is, in the quoted words: "Its spokeswoman,
+    Hanne Dijkstra, accused the ministry of “signing away a national reserve”", "condemned the
+    test as a “grave threat”" (not in the passive: "he was accused of “...”")."""
     return (
-        verb.lemma_.lower() in ACCUSES
+        verb.lemma_.lower() in CHARACTERISES
+        and verb.pos_ == "VERB"
         and passive_subject(verb) is None
         and verb.left_edge.idx <= start
         and end <= verb.right_edge.idx + len(verb.right_edge) + 1
@@ -621,7 +624,7 @@ def _cue_for(
     outside = lambda t: not any(s - 1 <= t.idx < e + 1 for s, e in near)  # noqa: E731
     for sent in sents:
         for tok in sent:
-            if outside(tok) and (_is_cue(tok) or _accuses(tok, start, end)):
+            if outside(tok) and (_is_cue(tok) or _characterises(tok, start, end)):
                 return tok, _subject(tok) or _named_before(tok)
         found = _according(sent, sent.start_char, start - 1) or _according(
             sent, end + 1, sent.end_char
@@ -698,7 +701,8 @@ def find(doc: Any) -> list[Found]:
         if cue is not None and cue[1] is not None and _generic(cue[1]):
             cue = (cue[0], None)  # "if you asked a senator, the answer was, “...”"
         said = cue is not None and cue[1] is not None  # a cue with no one saying is no source
-        if said and text[start:end].rstrip("'’").endswith((",", ".", "!", "?")):
+        spoken = said and cue is not None and _is_cue(cue[0])  # not "called them “deplorables.”"
+        if spoken and text[start:end].rstrip("'’").endswith((",", ".", "!", "?")):
             words = max(words, MIN_WORDS)  # a one-word answer: “No,” she said.
         if not said and words >= 4 and text[start:end].rstrip("'’").endswith((",", ".", "!", "?")):
             words = max(words, MIN_UNATTRIBUTED_WORDS)
