@@ -194,6 +194,25 @@ def test_a_name_described_in_commas_before_a_subjectless_cue_speaks(pipeline, te
     assert (q.speaker.name or q.speaker.text).startswith(speaker)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the parser hung the name on the relative clause, leaving the cue no subject
+        ("Councillor Agnes Whitlow, whose group of six independents holds the balance on the "
+         "45-seat council, said she had not decided how to vote.", "Agnes Whitlow"),
+        # the parser made a word of the relative clause the cue's subject
+        ("Its president, Martin Kowalczyk, who farms 300 hectares near Brenfield, told the Daily "
+         "Ledger that many members had not been consulted.", "Martin Kowalczyk"),
+        # the parser's subject holds the name: its own reading stands
+        ("Another parent, Daniel Cho, whose son is due to sit exams in the spring, said the "
+         "strike was punishing the wrong people.", "Daniel Cho"),
+    ],
+)  # fmt: skip
+def test_a_name_before_a_clause_in_commas_speaks(pipeline, text, speaker):
+    (q,) = quotes_of(pipeline, text)
+    assert q.speaker.name == speaker
+
+
 def test_a_characterisation_quoted_is_its_authors(pipeline):
     text = ("Minister Jan Berg said the mine would bring jobs. Its spokeswoman, Hanne Dijkstra, "
             "accused the ministry of “signing away a national reserve behind closed doors”.")  # fmt: skip

@@ -374,6 +374,11 @@ def _subject(verb: Any) -> Any | None:
         found = None  # a misparse: "Tuesday said ...", a line break, "only time will tell"
     if found is not None and found.ent_type_ != "PERSON":
         found = _person_in_subject(found)
+    named = _name_before_commas(verb) if found is None or _nameless(found) else None
+    if named is not None and (
+        found is None or found.pos_ == "VERB" or named.i not in {t.i for t in found.subtree}
+    ):  # (not "Another parent, Daniel Cho, whose son ..., said": the parent's name is his)
+        found = named
     dash = dateline(found) if found is not None else None
     if found is not None and dash is not None:
         # "WASHINGTON — Sen. Bernie Sanders ... defended": the name after the dash
@@ -450,6 +455,49 @@ def _appositive_before(verb: Any) -> Any | None:
         name = name.head  # "Watchful Eye": the name's last word heads it
     while name.dep_ == "flat" and name.head.i < name.i:
         name = name.head  # or its first
+    return name
+
+
+PARENTHETICAL = frozenset("who whose a an the its his her their".split())  # ", the airport's ..."
+PARENTHETICAL_WORDS = 20  # the longest description in commas read between a name and its cue
+
+
+def _nameless(tok: Any) -> bool:
+    """A subject naming no one up to its head: "the airport's chief executive" (not "she",
+    "Mr. Smith", "Texas and 19 other states")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return True  # a misparse: "..., who farms 300 hectares near Brenfield, told"
+    return tok.pos_ not in ("PROPN", "PRON") and not any(
+        t.pos_ == "PROPN" or t.ent_type_ for t in tok.doc[tok.left_edge.i : tok.i + 1]
+    )
+
+
+def _name_before_commas(verb: Any) -> Any | None:
+    """The name right before a description or relative clause in commas that ends at the cue,
+    read from the words where the parser lost it: "Councillor Agnes Whitlow, whose group of
+    six independents holds the balance, said", "Rachel Okonjo, the airport's chief executive,
+    said" (with "Okonjo" misread, "executive" became the subject)."""
+    doc = verb.doc
+    if verb.i < 4 or doc[verb.i - 1].text != ",":
+        return None
+    opening = next((j for j in range(verb.i - 2, max(verb.i - 2 - PARENTHETICAL_WORDS, 0), -1)
+                    if doc[j].text in (",", ".", ";", ":", "“", '"')), None)  # fmt: skip
+    if opening is None or doc[opening].text != "," or doc[opening + 1].lower_ not in PARENTHETICAL:
+        return None
+    name = doc[opening - 1]
+    if name.ent_type_ not in ("PERSON", "ORG") or any(
+        t.is_sent_start for t in doc[opening : verb.i]
+    ):
+        return None
+    start = name
+    while (
+        start.i > 0
+        and not start.is_sent_start
+        and (start.ent_iob_ == "I" or doc[start.i - 1].pos_ == "PROPN")
+    ):  # back over the name and its titles
+        start = doc[start.i - 1]
+    if start.i > 0 and doc[start.i - 1].tag_ in ("IN", "TO") and not start.is_sent_start:
+        return None  # "In a letter to Smith, the union's leaders, who ..., said": the leaders
     return name
 
 
