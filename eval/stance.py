@@ -20,6 +20,11 @@
 - ``gold_issue_found``: the share of gold articles for which an issue was extracted.
 - ``allsides_issue_*``: the issues found in 200 real AllSides articles and the share a hand
   judgment (eval/gold/issue_judgments.json) calls a proposition in dispute.
+- ``off_issue_speaker_neither``: each speaker of the 24 team articles (both sets), judged by
+  the stage toward another article's gold issue (the article five on), which none of their
+  quotes is about: the share the stage puts on ``neither``. The stage leans a voice to a
+  side unless the model is sure it is off the issue (``stages.stance.lean``), which the gold
+  sides above reward; this figure shows what that costs where a voice is off the issue.
 - ``..._odd`` / ``..._even``: the two gold figures on the odd- and even-numbered articles
   alone, a split-half check that the rules were not written for one half.
 - ``..._heldout``: the three gold figures on the 12 articles of eval/gold/articles_heldout,
@@ -53,7 +58,7 @@ from newsprism.readers.decode import clean_text  # noqa: E402
 from newsprism.readers.jsonl import to_article  # noqa: E402
 from newsprism.records import STANCE_LABELS, Analysis, Article, Quote, article_id  # noqa: E402
 from newsprism.stages import DEFAULT_STAGES, REGISTRY  # noqa: E402
-from newsprism.stages.stance import Sides, find_issue  # noqa: E402
+from newsprism.stages.stance import RULE_WEIGHT, Sides, aggregate, find_issue  # noqa: E402
 from newsprism.stance import CROSS_WEIGHT, classifier_probabilities, mix  # noqa: E402
 from newsprism.stance_cross import CrossStance  # noqa: E402
 from training.train_stance import basil, macro_f1, vast  # noqa: E402
@@ -175,6 +180,21 @@ def gold_speakers(golds: list[dict], part: str = "all") -> tuple[float, float]:
     return right / total, found / len(golds)
 
 
+def off_issue_speakers(golds: list[dict], shift: int = 5) -> float:
+    """The share of speakers put on ``neither`` toward an issue none of their quotes is about:
+    each article's quotes judged toward the gold issue of the article ``shift`` on."""
+    pipeline = Pipeline([name for name in DEFAULT_STAGES if name != "stance"])
+    neither = total = 0
+    for k, g in enumerate(golds):
+        text = clean_text((REPO / g["path"]).read_text(encoding="utf-8")).strip()
+        a = pipeline(Article(id=article_id(None, None, text), text=text, format="text"))
+        quotes, ruled = Sides.read(a.quotes, golds[(k + shift) % len(golds)]["issue"], a.doc)
+        sides = aggregate(quotes, [RULE_WEIGHT if r else 1.0 for r in ruled])
+        neither += len(sides["neither"])
+        total += sum(map(len, sides.values()))
+    return neither / total
+
+
 def held_out(golds: list[dict]) -> dict[str, float]:
     speakers, found = gold_speakers(golds)
     return {"gold_quote_side_accuracy_heldout": gold_quotes(golds),
@@ -229,6 +249,7 @@ def evaluate() -> dict[str, float]:
         "gold_issue_found": found,
         **halves,
         **held_out(gold_articles(HELD_OUT)),
+        "off_issue_speaker_neither": off_issue_speakers(golds + gold_articles(HELD_OUT)),
         **allsides_issues(),
     }
 

@@ -363,6 +363,10 @@ def test_issue_from_what_a_side_demands():
         _nlp()("So she demands Congress overturn the court decision that allows it.")
     )
     assert found is not None and found[0] == "overturn the court decision"  # not "Congress"
+    # what all sides call for is not in dispute
+    for lead in ("They both called for a massive federal intervention in Flint.",
+                 "The two leaders jointly called for a ceasefire."):  # fmt: skip
+        assert from_demand(_nlp()(lead)) is None
 
 
 def test_a_naming_is_not_a_call():

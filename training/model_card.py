@@ -225,7 +225,13 @@ default:
   and made the whole pipeline only 1.08x faster (10,014 against 9,311 words/s in one run of
   `benchmarks/bench_models.py --model ... --baseline news`), so neither was shipped. What
   would move CoNLL: a better teacher (a fine-tuned transformer, which needs an accelerator),
-  or silver text chosen for organisations rather than more of the same.
+  or silver text chosen for organisations rather than more of the same. Nor does more core
+  silver move the parser: on 2026-12-07 (tenth session) a core trained on 1 M silver tokens
+  (`distill.py core --comments --words 1000000`: the 147,000 tokens of comments, then news)
+  beside EWT trailed the same recipe on 294,666 at every evaluation up to 5,100 steps, where
+  it was stopped for time (spaCy's EWT dev UAS / LAS at 3,600 steps 0.837 / 0.798 against
+  0.844 / 0.806, at 5,100 0.846 / 0.810 against 0.853 / 0.819): news silver dilutes the web
+  text EWT measures.
 
 * **Parser, tagger, sentences (EWT).** A CNN tok2vec of width 96 with small 96-d floret vectors
   and about 20 minutes of single-thread training. EWT is web text (emails, reviews, answers)

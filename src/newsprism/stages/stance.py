@@ -331,6 +331,8 @@ def from_demand(doc: Any) -> tuple[str, str] | None:
             lemma = tok.lemma_.lower()
             if tok.pos_ != "VERB" or not any(c.dep_.startswith("nsubj") for c in tok.children):
                 continue
+            if _agreed(tok):
+                continue  # "They both called for ...": what all sides want is not in dispute
             wanted = None
             if lemma == "demand":
                 wanted = next((c for c in tok.children if c.dep_ in ("obj", "dobj")), None)
@@ -356,6 +358,20 @@ def from_demand(doc: Any) -> tuple[str, str] | None:
                     first += 1
                 return doc[first : wanted.right_edge.i + 1].text, sent.text
     return None
+
+
+TOGETHER = frozenset("both all jointly together".split())
+
+
+def _agreed(verb: Any) -> bool:
+    """A demand made by all sides at once: "They both called for", "The two leaders jointly
+    urged"."""
+    subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+    return any(
+        t.lower_ in TOGETHER
+        for t in [*verb.children, *(w for s in subjects for w in s.subtree)]
+        if t.dep_ in ("advmod", "det", "nsubj", "predet")
+    )
 
 
 REPORTING = frozenset("say confirm announce tell report add state".split())
