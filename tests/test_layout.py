@@ -147,6 +147,13 @@ def test_split_byline():
             "share or follow prompt",
         ),  # fmt: skip
         ("Story continues", "page furniture"),
+        ("We’re committed to keeping our readers informed.", "newsletter pitch"),
+        (
+            "We’ve removed our paywall from essential coronavirus news stories. Become a "
+            "subscriber to support our journalists. Subscribe now.",
+            "newsletter pitch",
+        ),  # fmt: skip
+        ("The union said it was committed to keeping members informed.", None),
         ("Full Coverage: Virus Outbreak", "read-more list"),
         ("Opinion contributor", "page furniture"),
         (

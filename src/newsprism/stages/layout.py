@@ -230,7 +230,9 @@ _CUES = [
             r"|\bin your inbox\b|^get breaking news alerts\b|^send letters to\b|^got a question\?"
             r"|^subscribe to\b.{0,40}\bpodcast\b|\bon our weekly (?:\w+ ){0,2}podcast\b"
             r"|^let us know what you.re thinking at\b|^listen to today, explained$"
-            r"|\bsign up for\b.{0,60}\bwe.ll send you\b",
+            r"|\bsign up for\b.{0,60}\bwe.ll send you\b"
+            r"|^we.re committed to keeping our readers informed\.?$"  # Mother Jones, 2020
+            r"|\bremoved our paywall\b|\bbecome a (?:subscriber|member) to support\b",
             re.I,
         ),
     ),
