@@ -203,14 +203,17 @@ def test_a_name_described_in_commas_before_a_subjectless_cue_speaks(pipeline, te
         # the parser made a word of the relative clause the cue's subject
         ("Its president, Martin Kowalczyk, who farms 300 hectares near Brenfield, told the Daily "
          "Ledger that many members had not been consulted.", "Martin Kowalczyk"),
+        # a person described before a relative clause, the parser's apposition of a time
+        ("On the quay on Wednesday morning, one skipper, who asked not to be named, said survey "
+         "vessels had already pushed his boat off the bank twice since January.", "one skipper"),
         # the parser's subject holds the name: its own reading stands
         ("Another parent, Daniel Cho, whose son is due to sit exams in the spring, said the "
          "strike was punishing the wrong people.", "Daniel Cho"),
     ],
 )  # fmt: skip
 def test_a_name_before_a_clause_in_commas_speaks(pipeline, text, speaker):
-    (q,) = quotes_of(pipeline, text)
-    assert q.speaker.name == speaker
+    (q,) = quotes_of(pipeline, text)  # one: "asked not to be named" is a source's terms
+    assert (q.speaker.name or q.speaker.text) == speaker
 
 
 def test_a_characterisation_quoted_is_its_authors(pipeline):

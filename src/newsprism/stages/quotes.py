@@ -476,7 +476,8 @@ def _name_before_commas(verb: Any) -> Any | None:
     """The name right before a description or relative clause in commas that ends at the cue,
     read from the words where the parser lost it: "Councillor Agnes Whitlow, whose group of
     six independents holds the balance, said", "Rachel Okonjo, the airport's chief executive,
-    said" (with "Okonjo" misread, "executive" became the subject)."""
+    said" (with "Okonjo" misread, "executive" became the subject); or the person a relative
+    clause describes: "one skipper, who asked not to be named, said"."""
     doc = verb.doc
     if verb.i < 4 or doc[verb.i - 1].text != ",":
         return None
@@ -485,11 +486,13 @@ def _name_before_commas(verb: Any) -> Any | None:
     if opening is None or doc[opening].text != "," or doc[opening + 1].lower_ not in PARENTHETICAL:
         return None
     name = doc[opening - 1]
-    if name.ent_type_ not in ("PERSON", "ORG") or any(
+    # a person described, before a relative clause: "one skipper, who asked not to be named,"
+    person = name.tag_ in ("NN", "NNS") and doc[opening + 1].lower_ in ("who", "whose")
+    if (name.ent_type_ not in ("PERSON", "ORG") and not (person and not _non_speaker(name))) or any(
         t.is_sent_start for t in doc[opening : verb.i]
     ):
         return None
-    start = name
+    start = name.left_edge if person and name.left_edge.i < name.i else name
     while (
         start.i > 0
         and not start.is_sent_start
@@ -718,6 +721,7 @@ def _cue_for(
     return None
 
 
+ANONYMITY = re.compile(r"not to be (?:identified|named|quoted)\b", re.I)
 AFTER_CUE_WORDS = 16  # how far into the sentence after a quote its cue may stand
 
 
@@ -790,6 +794,8 @@ def find(doc: Any) -> list[Found]:
         c_start, c_end = content
         if len(text[c_start:c_end].split()) < MIN_REPORTED_WORDS:
             continue  # "said Monday": a misparse, not what was said
+        if ANONYMITY.match(text[c_start:c_end]):
+            continue  # "who asked not to be identified": a source's terms, not what was said
         speaker = _source(tok) if tok.lower_ == "according" else _subject(tok)
         if speaker is not None and _generic(speaker):
             continue  # "What would you say was the reason ...?": a question, no report
