@@ -475,9 +475,11 @@ def _nameless(tok: Any) -> bool:
 def _name_before_commas(verb: Any) -> Any | None:
     """The name right before a description or relative clause in commas that ends at the cue,
     read from the words where the parser lost it: "Councillor Agnes Whitlow, whose group of
-    six independents holds the balance, said", "Rachel Okonjo, the airport's chief executive,
-    said" (with "Okonjo" misread, "executive" became the subject); or the person a relative
-    clause describes: "one skipper, who asked not to be named, said"."""
+    six independents holds the balance, said" (no subject), "Martin Kowalczyk, who farms 300
+    hectares near Brenfield, told" ("hectares" the subject); or the person a relative clause
+    describes: "one skipper, who asked not to be named, said". The name must be one the NER
+    found ("Rachel Okonjo, the airport's chief executive, said" stays the executive's where
+    it did not)."""
     doc = verb.doc
     if verb.i < 4 or doc[verb.i - 1].text != ",":
         return None
