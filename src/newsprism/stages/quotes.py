@@ -489,12 +489,13 @@ def _name_before_commas(verb: Any) -> Any | None:
         return None
     name = doc[opening - 1]
     # a person described, before a relative clause: "one skipper, who asked not to be named,"
-    person = name.tag_ in ("NN", "NNS") and doc[opening + 1].lower_ in ("who", "whose")
-    if (name.ent_type_ not in ("PERSON", "ORG") and not (person and not _non_speaker(name))) or any(
-        t.is_sent_start for t in doc[opening : verb.i]
-    ):
+    described = (name.tag_ in ("NN", "NNS") and doc[opening + 1].lower_ in ("who", "whose")
+                 and not _non_speaker(name))  # fmt: skip
+    if name.ent_type_ not in ("PERSON", "ORG") and not described:
         return None
-    start = name.left_edge if person and name.left_edge.i < name.i else name
+    if any(t.is_sent_start for t in doc[opening : verb.i]):
+        return None
+    start = name.left_edge if described else name
     while (
         start.i > 0
         and not start.is_sent_start
